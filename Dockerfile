@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Build stage: compile TypeScript, then drop dev dependencies.
+FROM node:24-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY bots ./bots
+RUN npm run build && npm prune --omit=dev
+
+# Runtime stage: production dependencies, compiled code, SQL migrations and message templates.
+FROM node:24-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY src/bin.mjs ./src/bin.mjs
+COPY migrations ./migrations
+COPY templates ./templates
+# The embedded database folder, for a single-container trial without DATABASE_URL.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "src/bin.mjs", "serve"]

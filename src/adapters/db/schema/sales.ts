@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, numeric, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { marketplaceAccounts, products, warehouses } from './catalogue.js';
+import { at, companyRef, createdAt, id, ref, tenantFk, updatedAt } from './columns.js';
+import { companies } from './companies.js';
+import { marketplaceEnum, orderStatusEnum, stockTypeEnum } from './enums.js';
+
+/** Appended by every sync: the marketplaces keep no stock history, so we do. */
+export const stockSnapshots = pgTable(
+  'stock_snapshots',
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id, { onDelete: 'cascade' }),
+    productId: ref('product_id').notNull(),
+    marketplace: text('marketplace').notNull(),
+    warehouseId: ref('warehouse_id').notNull(),
+    stockType: stockTypeEnum('stock_type').notNull(),
+    quantity: integer('quantity').notNull(),
+    reserved: integer('reserved').notNull().default(0),
+    inTransitToCustomers: integer('in_transit_to_customers').notNull().default(0),
+    inTransitFromCustomers: integer('in_transit_from_customers').notNull().default(0),
+    takenAt: at('taken_at').notNull(),
+    syncRunId: ref('sync_run_id'),
+  },
+  (t) => [
+    tenantFk('stock_snapshots_product_fk', t.companyId, t.productId, products).onDelete('cascade'),
+    tenantFk('stock_snapshots_warehouse_fk', t.companyId, t.warehouseId, warehouses).onDelete('cascade'),
+    unique('stock_snapshots_once').on(t.companyId, t.productId, t.warehouseId, t.stockType, t.takenAt),
+    index('stock_snapshots_latest').on(t.companyId, t.productId, t.takenAt.desc()),
+    index('stock_snapshots_company_time').on(t.companyId, t.takenAt),
+    check('stock_snapshots_marketplace', sql`${t.marketplace} in ('wildberries', 'ozon', 'own')`),
+    check('stock_snapshots_reserved_nonneg', sql`${t.reserved} >= 0`),
+  ],
+);
+
+/** Raw order lines, one per marketplace id (WB srid; Ozon posting number + SKU). */
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id, { onDelete: 'cascade' }),
+    accountId: ref('account_id').notNull(),
+    marketplace: marketplaceEnum('marketplace').notNull(),
+    externalId: text('external_id').notNull(),
+    productId: ref('product_id').notNull(),
+    warehouseName: text('warehouse_name'),
+    quantity: integer('quantity').notNull().default(1),
+    price: numeric('price', { precision: 14, scale: 2, mode: 'number' }),
+    status: orderStatusEnum('status').notNull(),
+    orderedAt: at('ordered_at').notNull(),
+    /** The marketplace's local calendar day of the order, which daily_sales is keyed by. */
+    orderDate: date('order_date', { mode: 'string' }).notNull(),
+    boughtOutAt: at('bought_out_at'),
+    cancelledAt: at('cancelled_at'),
+    returnedAt: at('returned_at'),
+    lastChangeAt: at('last_change_at').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('orders_external').on(t.companyId, t.marketplace, t.externalId),
+    tenantFk('orders_product_fk', t.companyId, t.productId, products).onDelete('cascade'),
+    tenantFk('orders_account_fk', t.companyId, t.accountId, marketplaceAccounts).onDelete('cascade'),
+    index('orders_product_date').on(t.companyId, t.productId, t.orderDate),
+    check('orders_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+export const dailySales = pgTable(
+  'daily_sales',
+  {
+    companyId: companyRef().references(() => companies.id, { onDelete: 'cascade' }),
+    productId: ref('product_id').notNull(),
+    marketplace: marketplaceEnum('marketplace').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    unitsOrdered: integer('units_ordered').notNull().default(0),
+    unitsBoughtOut: integer('units_bought_out').notNull().default(0),
+    unitsReturned: integer('units_returned').notNull().default(0),
+    unitsCancelled: integer('units_cancelled').notNull().default(0),
+    revenue: numeric('revenue', { precision: 16, scale: 2, mode: 'number' }).notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'daily_sales_pk', columns: [t.companyId, t.productId, t.marketplace, t.date] }),
+    tenantFk('daily_sales_product_fk', t.companyId, t.productId, products).onDelete('cascade'),
+    index('daily_sales_company_date').on(t.companyId, t.date),
+    check(
+      'daily_sales_units_nonneg',
+      sql`${t.unitsOrdered} >= 0 and ${t.unitsBoughtOut} >= 0 and ${t.unitsReturned} >= 0 and ${t.unitsCancelled} >= 0`,
+    ),
+  ],
+);
+
+/** Inbound shipments to marketplace warehouses, one row per supply and product. */
+export const supplies = pgTable(
+  'supplies',
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id, { onDelete: 'cascade' }),
+    marketplace: marketplaceEnum('marketplace').notNull(),
+    externalId: text('external_id').notNull(),
+    productId: ref('product_id').notNull(),
+    warehouseId: ref('warehouse_id'),
+    status: text('status').notNull(),
+    quantity: integer('quantity').notNull(),
+    acceptedQuantity: integer('accepted_quantity').notNull().default(0),
+    expectedAt: at('expected_at'),
+    acceptedAt: at('accepted_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('supplies_external').on(t.companyId, t.marketplace, t.externalId, t.productId),
+    tenantFk('supplies_product_fk', t.companyId, t.productId, products).onDelete('cascade'),
+    tenantFk('supplies_warehouse_fk', t.companyId, t.warehouseId, warehouses).onDelete('cascade'),
+    index('supplies_product').on(t.companyId, t.productId),
+    check('supplies_quantity_nonneg', sql`${t.quantity} >= 0 and ${t.acceptedQuantity} >= 0`),
+  ],
+);
