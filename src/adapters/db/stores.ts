@@ -1,7 +1,26 @@
-import type { AccountStore, CompanyStore } from '../../ports.js';
+import type {
+  AccountStore,
+  CompanyStore,
+  ForecastStore,
+  PurchaseOrderStore,
+  RecommendationStore,
+} from '../../ports.js';
 import type { Db } from './client.js';
 import { findAccount, insertAccount, listAccounts, updateAccountCredentials } from './queries/accounts.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
+import { loadHistories, upsertForecasts } from './queries/forecasts.js';
+import {
+  createPurchaseOrder,
+  getPurchaseOrder,
+  getPurchaseOrderByNumber,
+  leadTimeDays,
+  listPurchaseOrders,
+  openPoProductIds,
+  receivePurchaseOrder,
+  setPurchaseOrderLineQuantity,
+  transitionPurchaseOrder,
+} from './queries/purchase-orders.js';
+import { latestRecommendationDate, listRecommendations } from './queries/recommendations.js';
 
 // Binds the query functions to one database so services see only the ports.
 
@@ -20,5 +39,34 @@ export function createAccountStore(db: Db): AccountStore {
     list: (companyId) => listAccounts(db, companyId),
     find: (companyId, id) => findAccount(db, companyId, id),
     updateCredentials: (companyId, id, sealed) => updateAccountCredentials(db, companyId, id, sealed),
+  };
+}
+
+export function createForecastStore(db: Db): ForecastStore {
+  return {
+    histories: (companyId, window) => loadHistories(db, companyId, window),
+    save: (companyId, rows) => upsertForecasts(db, companyId, rows),
+  };
+}
+
+export function createPurchaseOrderStore(db: Db): PurchaseOrderStore {
+  return {
+    create: (companyId, po, audit) => createPurchaseOrder(db, companyId, po, audit),
+    get: (companyId, id) => getPurchaseOrder(db, companyId, id),
+    getByNumber: (companyId, number) => getPurchaseOrderByNumber(db, companyId, number),
+    list: (companyId, statuses) => listPurchaseOrders(db, companyId, statuses),
+    transition: (companyId, id, change, audit) => transitionPurchaseOrder(db, companyId, id, change, audit),
+    setLineQuantity: (companyId, id, line, audit) =>
+      setPurchaseOrderLineQuantity(db, companyId, id, line, audit),
+    receive: (companyId, id, lines, at, audit) => receivePurchaseOrder(db, companyId, id, lines, at, audit),
+    openProductIds: (companyId) => openPoProductIds(db, companyId),
+    leadTimeDays: (companyId, supplierId) => leadTimeDays(db, companyId, supplierId),
+  };
+}
+
+export function createRecommendationStore(db: Db): RecommendationStore {
+  return {
+    list: (companyId, runDate, filter) => listRecommendations(db, companyId, runDate, filter),
+    latestRunDate: (companyId) => latestRecommendationDate(db, companyId),
   };
 }

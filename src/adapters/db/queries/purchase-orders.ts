@@ -1,0 +1,310 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  AuditEntry,
+  NewPurchaseOrder,
+  PoChange,
+  PoStatus,
+  PurchaseOrder,
+  PurchaseOrderLine,
+} from '../../../ports.js';
+import { OPEN_PO_STATUSES } from '../../../ports.js';
+import type { Db } from '../client.js';
+import {
+  auditLog,
+  companies,
+  products,
+  purchaseOrderLines,
+  purchaseOrders,
+  suppliers,
+} from '../schema/index.js';
+
+type PoRow = typeof purchaseOrders.$inferSelect;
+
+export async function writeAudit(db: Db, companyId: string, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    companyId,
+    actor: entry.actor,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+async function hydrate(db: Db, rows: PoRow[]): Promise<PurchaseOrder[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const lines = await db
+    .select({
+      poId: purchaseOrderLines.purchaseOrderId,
+      productId: purchaseOrderLines.productId,
+      sellerSku: products.sellerSku,
+      name: products.name,
+      quantity: purchaseOrderLines.quantity,
+      receivedQuantity: purchaseOrderLines.receivedQuantity,
+      unitCost: purchaseOrderLines.unitCost,
+    })
+    .from(purchaseOrderLines)
+    .innerJoin(products, eq(products.id, purchaseOrderLines.productId))
+    .where(inArray(purchaseOrderLines.purchaseOrderId, ids))
+    .orderBy(asc(products.sellerSku));
+  const supplierIds = [...new Set(rows.map((r) => r.supplierId).filter((s): s is number => s !== null))];
+  const names = new Map<number, string>();
+  if (supplierIds.length > 0) {
+    for (const s of await db
+      .select({ id: suppliers.id, name: suppliers.name })
+      .from(suppliers)
+      .where(inArray(suppliers.id, supplierIds))) {
+      names.set(s.id, s.name);
+    }
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    companyId: r.companyId,
+    number: r.number,
+    supplierId: r.supplierId,
+    supplierName: r.supplierId === null ? null : (names.get(r.supplierId) ?? null),
+    status: r.status,
+    source: r.source,
+    runDate: r.runDate,
+    expectedAt: r.expectedAt,
+    createdBy: r.createdBy,
+    approvedBy: r.approvedBy,
+    approvedAt: r.approvedAt,
+    sentAt: r.sentAt,
+    receivedAt: r.receivedAt,
+    cancelledAt: r.cancelledAt,
+    externalRef: r.externalRef,
+    version: r.version,
+    lines: lines.filter((l) => l.poId === r.id).map(({ poId: _, ...l }): PurchaseOrderLine => l),
+  }));
+}
+
+export async function getPurchaseOrder(
+  db: Db,
+  companyId: string,
+  id: number,
+): Promise<PurchaseOrder | undefined> {
+  const rows = await db
+    .select()
+    .from(purchaseOrders)
+    .where(and(eq(purchaseOrders.companyId, companyId), eq(purchaseOrders.id, id)));
+  return (await hydrate(db, rows))[0];
+}
+
+export async function getPurchaseOrderByNumber(
+  db: Db,
+  companyId: string,
+  number: number,
+): Promise<PurchaseOrder | undefined> {
+  const rows = await db
+    .select()
+    .from(purchaseOrders)
+    .where(and(eq(purchaseOrders.companyId, companyId), eq(purchaseOrders.number, number)));
+  return (await hydrate(db, rows))[0];
+}
+
+export async function listPurchaseOrders(
+  db: Db,
+  companyId: string,
+  statuses?: readonly PoStatus[],
+): Promise<PurchaseOrder[]> {
+  const where = statuses?.length
+    ? and(eq(purchaseOrders.companyId, companyId), inArray(purchaseOrders.status, [...statuses]))
+    : eq(purchaseOrders.companyId, companyId);
+  return hydrate(db, await db.select().from(purchaseOrders).where(where).orderBy(asc(purchaseOrders.number)));
+}
+
+export async function createPurchaseOrder(
+  db: Db,
+  companyId: string,
+  po: NewPurchaseOrder,
+  audit: AuditEntry,
+): Promise<PurchaseOrder> {
+  const id = await db.transaction(async (tx) => {
+    const [counter] = await tx
+      .update(companies)
+      .set({ nextPoNumber: sql`${companies.nextPoNumber} + 1` })
+      .where(eq(companies.id, companyId))
+      .returning({ number: sql<number>`${companies.nextPoNumber} - 1` });
+    if (!counter) throw new Error(`company ${companyId} not found`);
+    const [row] = await tx
+      .insert(purchaseOrders)
+      .values({
+        companyId,
+        number: Number(counter.number),
+        supplierId: po.supplierId,
+        status: po.status ?? 'draft',
+        source: po.source,
+        runDate: po.runDate,
+        expectedAt: po.expectedAt ?? null,
+        externalRef: po.externalRef ?? null,
+        createdBy: po.createdBy,
+        sentAt: po.status === 'sent' ? new Date() : null,
+      })
+      .returning();
+    if (!row) throw new Error('insert into purchase_orders returned no row');
+    if (po.lines.length > 0) {
+      await tx.insert(purchaseOrderLines).values(
+        po.lines.map((l) => ({
+          companyId,
+          purchaseOrderId: row.id,
+          productId: l.productId,
+          quantity: l.quantity,
+          unitCost: l.unitCost,
+          recommendationId: l.recommendationId ?? null,
+        })),
+      );
+    }
+    await writeAudit(tx, companyId, {
+      ...audit,
+      entityId: `PO-${row.number}`,
+      after: { ...(audit.after as object), id: row.id },
+    });
+    return row.id;
+  });
+  const created = await getPurchaseOrder(db, companyId, id);
+  if (!created) throw new Error('purchase order vanished after insert');
+  return created;
+}
+
+/** A conditional update: only one of any number of racing callers sees its change applied. */
+export async function transitionPurchaseOrder(
+  db: Db,
+  companyId: string,
+  id: number,
+  change: { from: readonly PoStatus[]; version?: number; set: PoChange },
+  audit: AuditEntry,
+): Promise<PurchaseOrder | undefined> {
+  const applied = await db.transaction(async (tx) => {
+    const conditions = [
+      eq(purchaseOrders.companyId, companyId),
+      eq(purchaseOrders.id, id),
+      inArray(purchaseOrders.status, [...change.from]),
+    ];
+    if (change.version !== undefined) conditions.push(eq(purchaseOrders.version, change.version));
+    const [row] = await tx
+      .update(purchaseOrders)
+      .set({ ...change.set, version: sql`${purchaseOrders.version} + 1` })
+      .where(and(...conditions))
+      .returning({ id: purchaseOrders.id });
+    if (!row) return false;
+    await writeAudit(tx, companyId, audit);
+    return true;
+  });
+  return applied ? getPurchaseOrder(db, companyId, id) : undefined;
+}
+
+export async function setPurchaseOrderLineQuantity(
+  db: Db,
+  companyId: string,
+  id: number,
+  line: { productId: number; quantity: number; version?: number },
+  audit: AuditEntry,
+): Promise<PurchaseOrder | undefined> {
+  const applied = await db.transaction(async (tx) => {
+    const conditions = [
+      eq(purchaseOrders.companyId, companyId),
+      eq(purchaseOrders.id, id),
+      eq(purchaseOrders.status, 'draft'),
+    ];
+    if (line.version !== undefined) conditions.push(eq(purchaseOrders.version, line.version));
+    const [po] = await tx
+      .update(purchaseOrders)
+      .set({ version: sql`${purchaseOrders.version} + 1` })
+      .where(and(...conditions))
+      .returning({ id: purchaseOrders.id });
+    if (!po) return false;
+    const [updated] = await tx
+      .update(purchaseOrderLines)
+      .set({ quantity: line.quantity })
+      .where(
+        and(eq(purchaseOrderLines.purchaseOrderId, id), eq(purchaseOrderLines.productId, line.productId)),
+      )
+      .returning({ id: purchaseOrderLines.id });
+    if (!updated) {
+      await tx
+        .insert(purchaseOrderLines)
+        .values({ companyId, purchaseOrderId: id, productId: line.productId, quantity: line.quantity });
+    }
+    await writeAudit(tx, companyId, audit);
+    return true;
+  });
+  return applied ? getPurchaseOrder(db, companyId, id) : undefined;
+}
+
+export async function receivePurchaseOrder(
+  db: Db,
+  companyId: string,
+  id: number,
+  lines: readonly { productId: number; quantity: number }[],
+  at: Date,
+  audit: AuditEntry,
+): Promise<PurchaseOrder | undefined> {
+  const applied = await db.transaction(async (tx) => {
+    // Lock the order so two receipts add up instead of overwriting each other.
+    const [po] = await tx
+      .select({ id: purchaseOrders.id })
+      .from(purchaseOrders)
+      .where(
+        and(
+          eq(purchaseOrders.companyId, companyId),
+          eq(purchaseOrders.id, id),
+          inArray(purchaseOrders.status, ['approved', 'sent', 'partially_received']),
+        ),
+      )
+      .for('update');
+    if (!po) return false;
+    for (const l of lines) {
+      await tx
+        .update(purchaseOrderLines)
+        .set({ receivedQuantity: sql`${purchaseOrderLines.receivedQuantity} + ${l.quantity}` })
+        .where(
+          and(eq(purchaseOrderLines.purchaseOrderId, id), eq(purchaseOrderLines.productId, l.productId)),
+        );
+    }
+    const [totals] = await tx
+      .select({
+        open: sql<number>`count(*) filter (where ${purchaseOrderLines.receivedQuantity} < ${purchaseOrderLines.quantity})::int`,
+      })
+      .from(purchaseOrderLines)
+      .where(eq(purchaseOrderLines.purchaseOrderId, id));
+    const complete = Number(totals?.open ?? 1) === 0;
+    await tx
+      .update(purchaseOrders)
+      .set({
+        status: complete ? 'received' : 'partially_received',
+        receivedAt: complete ? at : null,
+        version: sql`${purchaseOrders.version} + 1`,
+      })
+      .where(eq(purchaseOrders.id, id));
+    await writeAudit(tx, companyId, audit);
+    return true;
+  });
+  return applied ? getPurchaseOrder(db, companyId, id) : undefined;
+}
+
+export async function openPoProductIds(db: Db, companyId: string): Promise<Set<number>> {
+  const rows = await db
+    .selectDistinct({ productId: purchaseOrderLines.productId })
+    .from(purchaseOrderLines)
+    .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.purchaseOrderId))
+    .where(
+      and(eq(purchaseOrders.companyId, companyId), inArray(purchaseOrders.status, [...OPEN_PO_STATUSES])),
+    );
+  return new Set(rows.map((r) => r.productId));
+}
+
+export async function leadTimeDays(db: Db, companyId: string, supplierId: number | null): Promise<number> {
+  const [company] = await db
+    .select({ lead: companies.leadTimeDays })
+    .from(companies)
+    .where(eq(companies.id, companyId));
+  if (supplierId === null) return company?.lead ?? 14;
+  const [supplier] = await db
+    .select({ lead: suppliers.leadTimeDays })
+    .from(suppliers)
+    .where(and(eq(suppliers.companyId, companyId), eq(suppliers.id, supplierId)));
+  return supplier?.lead ?? company?.lead ?? 14;
+}
