@@ -3,14 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type Database, openDatabase } from './adapters/db/client.js';
 import { migrationsUpToDate, runMigrations } from './adapters/db/migrate.js';
-import { createCompanyStore } from './adapters/db/stores.js';
+import {
+  createApiTokenStore,
+  createCompanyStore,
+  createPurchaseOrderStore,
+  createRecommendationStore,
+} from './adapters/db/stores.js';
 import type { Config } from './config.js';
 import { buildApp } from './http/app.js';
 import { describeDatabaseUrl, type Logger } from './lib/logger.js';
 import { projectVersion } from './lib/project-root.js';
 import { createSecretBox, type SecretBox } from './lib/secret-box.js';
+import { type ApiTokenService, createApiTokenService } from './services/api-tokens.js';
 import { type CompanyService, createCompanyService } from './services/companies.js';
 import { ensureDemoCompany } from './services/demo.js';
+import { createPurchaseOrderService, type PurchaseOrderService } from './services/purchase-orders/service.js';
 
 // Composition root: config → logger → db → adapters → services → http (STYLE.md layout).
 
@@ -20,6 +27,8 @@ export type Runtime = {
   database: Database;
   secretBox: SecretBox;
   companies: CompanyService;
+  apiTokens: ApiTokenService;
+  purchaseOrders: PurchaseOrderService;
   app: FastifyInstance;
   close(): Promise<void>;
 };
@@ -53,7 +62,16 @@ export async function createRuntime(
       const result = await runMigrations(database);
       log.info({ applied: result.applied, total: result.total }, 'migrations checked');
     }
-    const companies = createCompanyService({ companies: createCompanyStore(database.db) });
+    const { db } = database;
+    const now = () => new Date();
+    const companies = createCompanyService({ companies: createCompanyStore(db) });
+    const apiTokens = createApiTokenService({ tokens: createApiTokenStore(db), now });
+    const recommendations = createRecommendationStore(db);
+    const purchaseOrders = createPurchaseOrderService({
+      orders: createPurchaseOrderStore(db),
+      recommendations,
+      now,
+    });
     if (config.demoMode) await ensureDemoCompany({ companies, log });
 
     const metrics = new Registry();
@@ -62,6 +80,7 @@ export async function createRuntime(
       log,
       metrics,
       version: projectVersion(),
+      api: { tokens: apiTokens, companies, recommendations, purchaseOrders },
       readiness: async () => {
         const database_ = await database.ping().then(
           () => true,
@@ -77,6 +96,8 @@ export async function createRuntime(
       database,
       secretBox,
       companies,
+      apiTokens,
+      purchaseOrders,
       app,
       close: async () => {
         await app.close();

@@ -237,3 +237,21 @@ export type RecommendationStore = {
   /** The latest run date with recommendations, if any. */
   latestRunDate(companyId: string): Promise<string | undefined>;
 };
+
+export type ApiScope = 'read' | 'write' | 'approve' | 'admin';
+
+export type ApiTokenRecord = {
+  id: number;
+  companyId: string | null;
+  name: string;
+  prefix: string;
+  scopes: ApiScope[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
+export type ApiTokenStore = {
+  insert(token: Omit<ApiTokenRecord, 'id' | 'revokedAt'> & { tokenHash: string; createdBy: string }): Promise<ApiTokenRecord>;
+  /** Finds a live token by hash and stamps its last use. */
+  use(tokenHash: string, at: Date): Promise<ApiTokenRecord | undefined>;
+};

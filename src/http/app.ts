@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from '../lib/logger.js';
 import { errorHandler } from './plugins/error-handler.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { type ApiDeps, apiRoutes } from './routes/api/index.js';
 import { healthRoutes } from './routes/health.js';
 
 export type AppDeps = {
@@ -13,6 +14,7 @@ export type AppDeps = {
   /** Readiness: the database answers and every migration is applied. */
   readiness: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>;
   version: string;
+  api: ApiDeps;
 };
 
 /** The HTTP surface as a factory: tests drive it with app.inject, main.ts makes it listen. */
@@ -48,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(metricsPlugin, { registry: deps.metrics });
   await app.register(healthRoutes, { readiness: deps.readiness });
+  await app.register(apiRoutes, { ...deps.api, prefix: '/api/v1' });
   // Fastify types the instance by its logger; callers only need the base logger interface.
   return app as unknown as FastifyInstance;
 }

@@ -46,6 +46,17 @@ describe('stockpilot CLI', () => {
     expect(bad.stderr).toContain('timezone: "Mars/Olympus" is not an IANA time zone');
     const listed = await runStockpilot(['company', 'list'], env);
     expect(listed.stdout).toContain('acme-tea  Acme Tea  Asia/Almaty  en');
+    const token = await runStockpilot(
+      ['token', 'create', '--company', 'acme-tea', '--name', 'ci', '--scopes', 'read,write'],
+      env,
+    );
+    expect(token.stdout).toMatch(/^Token ci \(read, write\), shown once:\nsp_[\w-]{43}$/m);
+    const badScope = await runStockpilot(
+      ['token', 'create', '--company', 'acme-tea', '--name', 'x', '--scopes', 'root'],
+      env,
+    );
+    expect(badScope.code).toBe(2);
+    expect(badScope.stderr).toContain('scopes: expected some of read, write, approve, admin; got root');
   });
 
   it('--help lists the commands; a configuration error names the variable and exits 2', async () => {

@@ -1,5 +1,6 @@
 import type {
   AccountStore,
+  ApiTokenStore,
   CompanyStore,
   ForecastStore,
   PurchaseOrderStore,
@@ -7,6 +8,7 @@ import type {
 } from '../../ports.js';
 import type { Db } from './client.js';
 import { findAccount, insertAccount, listAccounts, updateAccountCredentials } from './queries/accounts.js';
+import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
 import {
@@ -69,4 +71,8 @@ export function createRecommendationStore(db: Db): RecommendationStore {
     list: (companyId, runDate, filter) => listRecommendations(db, companyId, runDate, filter),
     latestRunDate: (companyId) => latestRecommendationDate(db, companyId),
   };
+}
+
+export function createApiTokenStore(db: Db): ApiTokenStore {
+  return { insert: (token) => insertApiToken(db, token), use: (hash, at) => useApiToken(db, hash, at) };
 }
