@@ -251,7 +251,94 @@ export type ApiTokenRecord = {
 };
 
 export type ApiTokenStore = {
-  insert(token: Omit<ApiTokenRecord, 'id' | 'revokedAt'> & { tokenHash: string; createdBy: string }): Promise<ApiTokenRecord>;
+  insert(
+    token: Omit<ApiTokenRecord, 'id' | 'revokedAt'> & { tokenHash: string; createdBy: string },
+  ): Promise<ApiTokenRecord>;
   /** Finds a live token by hash and stamps its last use. */
   use(tokenHash: string, at: Date): Promise<ApiTokenRecord | undefined>;
+};
+
+/** Everything the procurement engine needs for one company on one morning, read in bulk. */
+export type ProcurementSnapshot = {
+  company: {
+    id: string;
+    leadTimeDays: number;
+    reviewPeriodDays: number;
+    coverageDays: number;
+    serviceLevel: number;
+    serviceLevelByClass: Partial<Record<'A' | 'B' | 'C', number>>;
+    overstockDays: number;
+    staleSalesHours: number;
+    staleStockHours: number;
+  };
+  products: {
+    id: number;
+    sellerSku: string;
+    supplierId: number | null;
+    supplierLeadTimeDays: number | null;
+    supplierMoq: number | null;
+    leadTimeDays: number | null;
+    moq: number;
+    packSize: number;
+    abcClass: 'A' | 'B' | 'C' | null;
+    /** First day with sales or stock data. */
+    firstSeen: string | null;
+  }[];
+  stock: Map<
+    number,
+    {
+      warehouse: string;
+      kind: 'marketplace' | 'own';
+      present: number;
+      reserved: number;
+      inTransit: number;
+      takenAt: Date;
+    }[]
+  >;
+  supplies: Map<number, { id: string; quantity: number; expectedDate?: string }[]>;
+  openOrders: Map<number, { id: string; quantity: number; expectedDate: string }[]>;
+  forecasts: Map<
+    number,
+    {
+      id: number;
+      startDate: string;
+      mean: number[];
+      quantiles: Record<string, number[]>;
+      mase: number | null;
+      origins: number;
+    }
+  >;
+  /** The forecast made `outlierDays` ago, to compare the days since with what it expected. */
+  earlierForecasts: Map<number, { startDate: string; quantiles: Record<string, number[]> }>;
+  /** Units ordered per product and day over the last days before the run date. */
+  recentSales: Map<number, Map<string, number>>;
+  lastSalesDataAt: Date | null;
+};
+
+export type RecommendationRecord = {
+  productId: number;
+  supplierId: number | null;
+  forecastId: number | null;
+  category: Category;
+  reasons: string[];
+  availableStock: number;
+  inTransit: number;
+  onOrder: number;
+  dailyDemand: number;
+  runwayDays: number | null;
+  stockOutDate: string | null;
+  orderByDate: string | null;
+  leadTimeDays: number;
+  serviceLevel: number;
+  safetyStock: number;
+  reorderPoint: number;
+  recommendedQty: number;
+  explanation: string;
+  details: Record<string, unknown>;
+};
+
+export type ProcurementStore = {
+  snapshot(companyId: string, runDate: string, opts: { recentDays: number }): Promise<ProcurementSnapshot>;
+  /** Replaces the day's recommendations in one transaction: a re-run never duplicates. */
+  replace(companyId: string, runDate: string, rows: readonly RecommendationRecord[]): Promise<void>;
 };

@@ -3,6 +3,7 @@ import type {
   ApiTokenStore,
   CompanyStore,
   ForecastStore,
+  ProcurementStore,
   PurchaseOrderStore,
   RecommendationStore,
 } from '../../ports.js';
@@ -11,6 +12,7 @@ import { findAccount, insertAccount, listAccounts, updateAccountCredentials } fr
 import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
+import { loadProcurementSnapshot, replaceRecommendations } from './queries/procurement.js';
 import {
   createPurchaseOrder,
   getPurchaseOrder,
@@ -75,4 +77,11 @@ export function createRecommendationStore(db: Db): RecommendationStore {
 
 export function createApiTokenStore(db: Db): ApiTokenStore {
   return { insert: (token) => insertApiToken(db, token), use: (hash, at) => useApiToken(db, hash, at) };
+}
+
+export function createProcurementStore(db: Db): ProcurementStore {
+  return {
+    snapshot: (companyId, runDate, opts) => loadProcurementSnapshot(db, companyId, runDate, opts),
+    replace: (companyId, runDate, rows) => replaceRecommendations(db, companyId, runDate, rows),
+  };
 }
