@@ -4,20 +4,33 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type Database, openDatabase } from './adapters/db/client.js';
 import { migrationsUpToDate, runMigrations } from './adapters/db/migrate.js';
 import {
+  createAccountStore,
   createApiTokenStore,
+  createCatalogueReader,
   createCompanyStore,
+  createForecastStore,
+  createProcurementStore,
   createPurchaseOrderStore,
   createRecommendationStore,
+  createSyncStore,
 } from './adapters/db/stores.js';
+import { createClientFactory } from './adapters/marketplaces/client-factory.js';
 import type { Config } from './config.js';
+import { type Demo, startDemo } from './demo.js';
 import { buildApp } from './http/app.js';
 import { describeDatabaseUrl, type Logger } from './lib/logger.js';
 import { projectVersion } from './lib/project-root.js';
 import { createSecretBox, type SecretBox } from './lib/secret-box.js';
+import { createWorkerPool } from './lib/worker-pool.js';
+import { type AccountService, createAccountService } from './services/accounts.js';
 import { type ApiTokenService, createApiTokenService } from './services/api-tokens.js';
 import { type CompanyService, createCompanyService } from './services/companies.js';
-import { ensureDemoCompany } from './services/demo.js';
+import { createForecastRunner, type ForecastRunner } from './services/forecast/run-forecasts.js';
+import type { ForecastBatch, ForecastOutcome } from './services/forecast/types.js';
+import { createPipeline, type Pipeline } from './services/pipeline.js';
+import { createProcurementRunner, type ProcurementRunner } from './services/procurement/run-procurement.js';
 import { createPurchaseOrderService, type PurchaseOrderService } from './services/purchase-orders/service.js';
+import { createSyncService, type SyncService } from './services/sync/sync-company.js';
 
 // Composition root: config → logger → db → adapters → services → http (STYLE.md layout).
 
@@ -27,11 +40,22 @@ export type Runtime = {
   database: Database;
   secretBox: SecretBox;
   companies: CompanyService;
+  accounts: AccountService;
   apiTokens: ApiTokenService;
   purchaseOrders: PurchaseOrderService;
+  sync: SyncService;
+  forecast: ForecastRunner;
+  procurement: ProcurementRunner;
+  pipeline: Pipeline;
+  demo: Demo | undefined;
   app: FastifyInstance;
   close(): Promise<void>;
 };
+
+const FORECAST_WORKER = new URL(
+  import.meta.url.endsWith('.ts') ? './services/forecast/worker.ts' : './services/forecast/worker.js',
+  import.meta.url,
+);
 
 /** `database` lets tests hand in an already opened (and owned-by-us) database. */
 export async function createRuntime(
@@ -57,6 +81,7 @@ export async function createRuntime(
   );
 
   const database = opts.database ?? (await openDatabase(config.database, log.child({ component: 'db' })));
+  const closers: (() => Promise<void>)[] = [];
   try {
     if (config.migrateOnStart) {
       const result = await runMigrations(database);
@@ -65,6 +90,7 @@ export async function createRuntime(
     const { db } = database;
     const now = () => new Date();
     const companies = createCompanyService({ companies: createCompanyStore(db) });
+    const accounts = createAccountService({ accounts: createAccountStore(db), sealer: secretBox });
     const apiTokens = createApiTokenService({ tokens: createApiTokenStore(db), now });
     const recommendations = createRecommendationStore(db);
     const purchaseOrders = createPurchaseOrderService({
@@ -72,7 +98,43 @@ export async function createRuntime(
       recommendations,
       now,
     });
-    if (config.demoMode) await ensureDemoCompany({ companies, log });
+
+    const demo = config.demoMode ? await startDemo({ db, companies, sealer: secretBox, log }) : undefined;
+    if (demo) closers.push(() => demo.emulator.close());
+    // In demo mode the clients share the emulator's clock, so its scaled rate limits hold for both.
+    const clientFor = createClientFactory(demo ? { clock: demo.clock } : {});
+    const sync = createSyncService({
+      accounts: createAccountStore(db),
+      sealer: secretBox,
+      store: createSyncStore(db),
+      clientFor,
+      log: log.child({ component: 'sync' }),
+      now,
+    });
+    let pool: ReturnType<typeof createWorkerPool<ForecastBatch, ForecastOutcome[]>> | undefined;
+    const forecastPool = () => {
+      pool ??= createWorkerPool<ForecastBatch, ForecastOutcome[]>(FORECAST_WORKER);
+      return pool;
+    };
+    closers.push(async () => pool?.close());
+    const forecast: ForecastRunner = (company, runDate, options) =>
+      createForecastRunner({
+        store: createForecastStore(db),
+        pool: forecastPool(),
+        log: log.child({ component: 'forecast' }),
+      })(company, runDate, options);
+    const procurement = createProcurementRunner({
+      store: createProcurementStore(db),
+      log: log.child({ component: 'procurement' }),
+      now,
+    });
+    const pipeline = createPipeline({
+      sync,
+      forecast,
+      procurement,
+      log: log.child({ component: 'pipeline' }),
+      now,
+    });
 
     const metrics = new Registry();
     collectDefaultMetrics({ register: metrics });
@@ -80,14 +142,22 @@ export async function createRuntime(
       log,
       metrics,
       version: projectVersion(),
-      api: { tokens: apiTokens, companies, recommendations, purchaseOrders },
       readiness: async () => {
-        const database_ = await database.ping().then(
+        const reachable = await database.ping().then(
           () => true,
           () => false,
         );
-        const migrations = database_ && (await migrationsUpToDate(database.db));
-        return { ok: database_ && migrations, checks: { database: database_, migrations } };
+        const migrations = reachable && (await migrationsUpToDate(db));
+        return { ok: reachable && migrations, checks: { database: reachable, migrations } };
+      },
+      api: {
+        tokens: apiTokens,
+        anonymousDemo: config.demoMode,
+        companies,
+        recommendations,
+        purchaseOrders,
+        catalogue: createCatalogueReader(db),
+        sync,
       },
     });
     return {
@@ -96,24 +166,36 @@ export async function createRuntime(
       database,
       secretBox,
       companies,
+      accounts,
       apiTokens,
       purchaseOrders,
+      sync,
+      forecast,
+      procurement,
+      pipeline,
+      demo,
       app,
       close: async () => {
         await app.close();
+        for (const close of closers.reverse()) await close().catch(() => undefined);
         await database.close();
       },
     };
   } catch (err) {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw err;
   }
 }
 
+const today = (timezone: string, at: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(at);
+
 /** Listens until SIGTERM/SIGINT, then stops accepting, finishes in-flight work and closes the pool. */
 export async function serve(config: Config, log: Logger): Promise<Runtime> {
   const runtime = await createRuntime(config, log);
   await runtime.app.listen({ host: config.host, port: config.port });
+  if (runtime.demo) void runDemoPipeline(runtime, runtime.demo);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -138,4 +220,20 @@ export async function serve(config: Config, log: Logger): Promise<Runtime> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   return runtime;
+}
+
+/** The demo company's morning, once at start, so a newcomer sees data within a minute. */
+async function runDemoPipeline(runtime: Runtime, demo: Demo): Promise<void> {
+  const company = await runtime.companies.resolve(demo.companyId);
+  if (!company) return;
+  const outcome = await runtime.pipeline(company, today(company.timezone, new Date()));
+  runtime.log.info(
+    {
+      companyId: company.id,
+      steps: Object.fromEntries(
+        Object.entries(outcome).map(([k, v]) => [k, { ok: v?.ok, ms: v?.ms, error: v?.error }]),
+      ),
+    },
+    'demo pipeline finished',
+  );
 }

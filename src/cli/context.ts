@@ -2,6 +2,7 @@ import { type Database, openDatabase } from '../adapters/db/client.js';
 import { runMigrations } from '../adapters/db/migrate.js';
 import { type Config, loadConfig } from '../config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
+import { createRuntime, type Runtime } from '../main.js';
 
 export type Io = { out: (line: string) => void; err: (line: string) => void };
 
@@ -12,6 +13,8 @@ export type CliContext = {
   log(): Logger;
   /** Opens the database (migrating it when MIGRATE_ON_START allows), runs `fn`, closes it. */
   withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T>;
+  /** The whole service wired as `serve` wires it (the demo marketplaces too), without listening. */
+  withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T>;
 };
 
 export function createCliContext(env: Record<string, string | undefined>, io: Io): CliContext {
@@ -34,6 +37,14 @@ export function createCliContext(env: Record<string, string | undefined>, io: Io
         return await fn(database);
       } finally {
         await database.close();
+      }
+    },
+    async withRuntime(fn) {
+      const runtime = await createRuntime(ctx.config(), ctx.log());
+      try {
+        return await fn(runtime);
+      } finally {
+        await runtime.close();
       }
     },
   };

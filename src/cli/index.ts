@@ -3,6 +3,8 @@ import { ConfigError } from '../config.js';
 import { AppError } from '../lib/errors.js';
 import { projectVersion } from '../lib/project-root.js';
 import { registerCompany } from './commands/company.js';
+import { registerForecast } from './commands/forecast.js';
+import { registerPipeline } from './commands/pipeline.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { createCliContext, type Io } from './context.js';
@@ -22,6 +24,8 @@ export async function runCli(
   registerServe(program, ctx);
   registerCompany(program, ctx);
   registerToken(program, ctx);
+  registerPipeline(program, ctx);
+  registerForecast(program, ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -20,10 +20,10 @@ describe('stockpilot CLI', () => {
       const env = bareEnv({ DATABASE_URL: real?.url ?? '', CREDENTIALS_KEY: KEY });
       const first = await runStockpilot(['migrate'], env);
       expect(first.stderr).toBe('');
-      expect(first.stdout).toMatch(/^Applied 1 of 1 migrations: 0000_init/);
+      expect(first.stdout).toMatch(/^Applied 2 of 2 migrations: 0000_init, 0001_order_kind/);
       const second = await runStockpilot(['migrate'], env);
       expect(second.code).toBe(0);
-      expect(second.stdout).toContain('Database is up to date (1 migrations).');
+      expect(second.stdout).toContain('Database is up to date (2 migrations).');
     },
   );
 

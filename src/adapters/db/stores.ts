@@ -1,11 +1,13 @@
 import type {
   AccountStore,
   ApiTokenStore,
+  CatalogueReader,
   CompanyStore,
   ForecastStore,
   ProcurementStore,
   PurchaseOrderStore,
   RecommendationStore,
+  SyncStore,
 } from '../../ports.js';
 import type { Db } from './client.js';
 import { findAccount, insertAccount, listAccounts, updateAccountCredentials } from './queries/accounts.js';
@@ -13,6 +15,7 @@ import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
 import { loadProcurementSnapshot, replaceRecommendations } from './queries/procurement.js';
+import { listProductsWithStock } from './queries/products.js';
 import {
   createPurchaseOrder,
   getPurchaseOrder,
@@ -25,6 +28,15 @@ import {
   transitionPurchaseOrder,
 } from './queries/purchase-orders.js';
 import { latestRecommendationDate, listRecommendations } from './queries/recommendations.js';
+import { loadIdentities, upsertCatalogue } from './queries/sync-catalogue.js';
+import { loadCursors, saveOrderPage, saveSupplyPage, setCursor } from './queries/sync-orders.js';
+import {
+  closeStockSnapshot,
+  finishSyncRun,
+  insertSyncRun,
+  latestSyncRuns,
+  saveStockPage,
+} from './queries/sync-stock.js';
 
 // Binds the query functions to one database so services see only the ports.
 
@@ -84,4 +96,28 @@ export function createProcurementStore(db: Db): ProcurementStore {
     snapshot: (companyId, runDate, opts) => loadProcurementSnapshot(db, companyId, runDate, opts),
     replace: (companyId, runDate, rows) => replaceRecommendations(db, companyId, runDate, rows),
   };
+}
+
+export function createSyncStore(db: Db): SyncStore {
+  return {
+    cursors: (companyId, accountId) => loadCursors(db, companyId, accountId),
+    setCursor: (companyId, accountId, key, value) => setCursor(db, companyId, accountId, key, value),
+    identities: (companyId) => loadIdentities(db, companyId),
+    saveCatalogue: (companyId, rows) => upsertCatalogue(db, companyId, rows),
+    saveOrders: (companyId, accountId, marketplace, rows, cursor) =>
+      saveOrderPage(db, companyId, accountId, marketplace, rows, cursor),
+    saveStock: (companyId, marketplace, rows, takenAt, runId) =>
+      saveStockPage(db, companyId, marketplace, rows, takenAt, runId),
+    closeStock: (companyId, marketplace, takenAt, runId) =>
+      closeStockSnapshot(db, companyId, marketplace, takenAt, runId),
+    saveSupplies: (companyId, accountId, marketplace, rows, cursor) =>
+      saveSupplyPage(db, companyId, accountId, marketplace, rows, cursor),
+    startRun: (companyId, accountId, type, at) => insertSyncRun(db, companyId, accountId, type, at),
+    finishRun: (companyId, runId, result, at) => finishSyncRun(db, companyId, runId, result, at),
+    recentRuns: (companyId, limit) => latestSyncRuns(db, companyId, limit),
+  };
+}
+
+export function createCatalogueReader(db: Db): CatalogueReader {
+  return { list: (companyId, page) => listProductsWithStock(db, companyId, page) };
 }

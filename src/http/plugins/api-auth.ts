@@ -12,10 +12,18 @@ declare module 'fastify' {
 }
 
 /** Bearer API tokens: who is calling, and for which company. Every /api/v1 route runs behind it. */
-const apiAuth: FastifyPluginAsync<{ tokens: ApiTokenService }> = async (app, { tokens }) => {
+const apiAuth: FastifyPluginAsync<{ tokens: ApiTokenService; anonymousDemo: boolean }> = async (
+  app,
+  { tokens, anonymousDemo },
+) => {
   app.addHook('onRequest', async (req) => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1] && anonymousDemo) {
+      // Demo mode only: a newcomer may read the demo company without a token (requireCompany checks).
+      req.actor = ANONYMOUS_DEMO;
+      return;
+    }
     if (!match?.[1]) {
       throw new AppError(
         'UNAUTHENTICATED',
@@ -32,9 +40,24 @@ const apiAuth: FastifyPluginAsync<{ tokens: ApiTokenService }> = async (app, { t
 
 export const apiAuthPlugin = fp(apiAuth, { name: 'api-auth' });
 
+const ANONYMOUS_DEMO: Actor = { id: 'anonymous-demo', role: 'viewer', approvalLimit: 0 };
+
 /** The company in the path must be the token's (an operator token, with no company, sees all). */
-export function requireCompany(req: FastifyRequest, companyId: string, scope: ApiScope = 'read'): Actor {
+export function requireCompany(
+  req: FastifyRequest,
+  company: { id: string; isDemo?: boolean },
+  scope: ApiScope = 'read',
+): Actor {
+  const companyId = company.id;
   const token = req.apiToken;
+  if (req.actor === ANONYMOUS_DEMO) {
+    if (company.isDemo && scope === 'read') return ANONYMOUS_DEMO;
+    throw new AppError(
+      'UNAUTHENTICATED',
+      'Send an API token as "Authorization: Bearer sp_…" (stockpilot token create).',
+      401,
+    );
+  }
   if (!token || !req.actor) throw new AppError('UNAUTHENTICATED', 'No API token.', 401);
   if (token.companyId !== null && token.companyId !== companyId) {
     // The same answer as for a company that does not exist: a token learns nothing of other tenants.

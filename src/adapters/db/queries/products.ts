@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { ProductStockView } from '../../../ports.js';
+import { type Db, rowsOf } from '../client.js';
 import { products } from '../schema/index.js';
 
 export type Product = typeof products.$inferSelect;
@@ -59,4 +60,49 @@ export async function countProducts(db: Db, companyId: string): Promise<number> 
     .from(products)
     .where(eq(products.companyId, companyId));
   return row?.n ?? 0;
+}
+
+/** Products with their latest stock (all warehouses) and last 30 days of ordered units. */
+export async function listProductsWithStock(
+  db: Db,
+  companyId: string,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: ProductStockView[] }> {
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      with page as (
+        select * from products where company_id = ${companyId} order by seller_sku limit ${page.limit} offset ${page.offset}
+      ),
+      latest as (
+        select distinct on (s.product_id, s.warehouse_id, s.stock_type) s.product_id, s.quantity, s.taken_at
+        from stock_snapshots s join page p on p.id = s.product_id
+        where s.company_id = ${companyId} and s.taken_at > now() - interval '14 days'
+        order by s.product_id, s.warehouse_id, s.stock_type, s.taken_at desc
+      ),
+      sold as (
+        select d.product_id, sum(d.units_ordered) as units from daily_sales d join page p on p.id = d.product_id
+        where d.company_id = ${companyId} and d.date >= current_date - 30 group by d.product_id
+      )
+      select p.id, p.seller_sku, p.name, p.barcodes, p.wb_nm_id, p.ozon_sku, p.ozon_offer_id, p.active,
+        coalesce((select sum(quantity) from latest l where l.product_id = p.id), 0) as stock,
+        (select max(taken_at) from latest l where l.product_id = p.id) as stock_taken_at,
+        coalesce((select units from sold s where s.product_id = p.id), 0) as units
+      from page p order by p.seller_sku`),
+  );
+  return {
+    total: await countProducts(db, companyId),
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      sellerSku: String(r.seller_sku),
+      name: String(r.name),
+      barcodes: (r.barcodes as string[]) ?? [],
+      wbNmId: r.wb_nm_id === null ? null : Number(r.wb_nm_id),
+      ozonSku: r.ozon_sku === null ? null : Number(r.ozon_sku),
+      ozonOfferId: (r.ozon_offer_id as string | null) ?? null,
+      active: Boolean(r.active),
+      stock: Number(r.stock),
+      stockTakenAt: r.stock_taken_at ? new Date(String(r.stock_taken_at)) : null,
+      unitsLast30Days: Number(r.units),
+    })),
+  };
 }

@@ -6,6 +6,8 @@ export const warehouseTypeEnum = pgEnum('warehouse_type', ['FBO', 'FBS', 'own'])
 export const stockTypeEnum = pgEnum('stock_type', ['FBO', 'FBS', 'realFBS', 'own']);
 export const localeEnum = pgEnum('locale', ['ru', 'en']);
 export const accountStatusEnum = pgEnum('account_status', ['active', 'disabled', 'auth_failed']);
+/** A WB order and its later sale or return arrive as separate lines; Ozon sends orders only. */
+export const orderKindEnum = pgEnum('order_kind', ['order', 'sale', 'return']);
 export const orderStatusEnum = pgEnum('order_status', ['ordered', 'cancelled', 'bought_out', 'returned']);
 export const poStatusEnum = pgEnum('purchase_order_status', [
   'draft',

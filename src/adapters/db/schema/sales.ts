@@ -3,7 +3,7 @@ import { check, date, index, integer, numeric, pgTable, primaryKey, text, unique
 import { marketplaceAccounts, products, warehouses } from './catalogue.js';
 import { at, companyRef, createdAt, id, ref, tenantFk, updatedAt } from './columns.js';
 import { companies } from './companies.js';
-import { marketplaceEnum, orderStatusEnum, stockTypeEnum } from './enums.js';
+import { marketplaceEnum, orderKindEnum, orderStatusEnum, stockTypeEnum } from './enums.js';
 
 /** Appended by every sync: the marketplaces keep no stock history, so we do. */
 export const stockSnapshots = pgTable(
@@ -42,6 +42,9 @@ export const orders = pgTable(
     accountId: ref('account_id').notNull(),
     marketplace: marketplaceEnum('marketplace').notNull(),
     externalId: text('external_id').notNull(),
+    kind: orderKindEnum('kind').notNull().default('order'),
+    /** The marketplace's order id (WB srid, Ozon posting number) shared by an order and its sale. */
+    orderId: text('order_id'),
     productId: ref('product_id').notNull(),
     warehouseName: text('warehouse_name'),
     quantity: integer('quantity').notNull().default(1),

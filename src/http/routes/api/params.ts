@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../../lib/errors.js';
 import type { CompanyService } from '../../../services/companies.js';
 
@@ -9,8 +10,11 @@ export const companyParams = {
 
 export const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 
-export async function companyOr404(companies: CompanyService, idOrSlug: string) {
+/** The company named in the path, or 404 — also when the token is for another company. */
+export async function companyOr404(companies: CompanyService, idOrSlug: string, req: FastifyRequest) {
   const company = await companies.resolve(idOrSlug);
-  if (!company) throw new NotFoundError(`company ${idOrSlug}`);
+  const tokenCompany = req.apiToken?.companyId;
+  if (!company || (tokenCompany && tokenCompany !== company.id))
+    throw new NotFoundError(`company ${idOrSlug}`);
   return company;
 }

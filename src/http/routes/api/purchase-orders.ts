@@ -29,9 +29,8 @@ export const purchaseOrderRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps
     id: string,
     scope: 'read' | 'write' | 'approve',
   ) => {
-    requireCompany(req, id);
-    const company = await companyOr404(deps.companies, id);
-    return { company, actor: requireCompany(req, company.id, scope) };
+    const company = await companyOr404(deps.companies, id, req);
+    return { company, actor: requireCompany(req, company, scope) };
   };
 
   app.get<{ Params: { id: string }; Querystring: { status?: string } }>(

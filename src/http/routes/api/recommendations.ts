@@ -49,9 +49,8 @@ export const recommendationRoutes: FastifyPluginAsync<ApiDeps> = async (app, dep
       },
     },
     async (req, reply) => {
-      requireCompany(req, req.params.id);
-      const company = await companyOr404(deps.companies, req.params.id);
-      requireCompany(req, company.id);
+      const company = await companyOr404(deps.companies, req.params.id, req);
+      requireCompany(req, company);
       const categories = req.query.category?.split(',').map((c) => c.trim().toUpperCase()) ?? [];
       const unknown = categories.filter((c) => !CATEGORIES.includes(c as Category));
       if (unknown.length > 0) {

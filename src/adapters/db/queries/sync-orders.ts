@@ -1,0 +1,164 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Marketplace, OrderRow, SupplyRow } from '../../../ports.js';
+import type { Db } from '../client.js';
+import { marketplaceAccounts, orders, supplies, warehouses } from '../schema/index.js';
+
+const CHUNK = 1000;
+
+/** Advances one endpoint's cursor; called inside the transaction that saved the data it covers. */
+export async function setCursor(
+  db: Db,
+  companyId: string,
+  accountId: number,
+  key: string,
+  value: unknown,
+): Promise<void> {
+  await db
+    .update(marketplaceAccounts)
+    .set({
+      syncCursors: sql`jsonb_set(${marketplaceAccounts.syncCursors}, ${`{${key}}`}::text[], ${JSON.stringify(value)}::jsonb, true)`,
+    })
+    .where(and(eq(marketplaceAccounts.companyId, companyId), eq(marketplaceAccounts.id, accountId)));
+}
+
+export async function loadCursors(
+  db: Db,
+  companyId: string,
+  accountId: number,
+): Promise<Record<string, unknown>> {
+  const [row] = await db
+    .select({ c: marketplaceAccounts.syncCursors })
+    .from(marketplaceAccounts)
+    .where(and(eq(marketplaceAccounts.companyId, companyId), eq(marketplaceAccounts.id, accountId)));
+  return row?.c ?? {};
+}
+
+export async function saveOrderPage(
+  db: Db,
+  companyId: string,
+  accountId: number,
+  marketplace: Marketplace,
+  rows: readonly OrderRow[],
+  cursor: { key: string; value: unknown },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await tx
+        .insert(orders)
+        .values(rows.slice(i, i + CHUNK).map((r) => ({ ...r, companyId, accountId, marketplace })))
+        .onConflictDoUpdate({
+          target: [orders.companyId, orders.marketplace, orders.externalId],
+          set: {
+            status: sql`excluded.status`,
+            quantity: sql`excluded.quantity`,
+            price: sql`excluded.price`,
+            productId: sql`excluded.product_id`,
+            orderDate: sql`excluded.order_date`,
+            lastChangeAt: sql`excluded.last_change_at`,
+            updatedAt: sql`now()`,
+          },
+        });
+    }
+    await recomputeDailySales(tx, companyId, marketplace, rows);
+    await setCursor(tx, companyId, accountId, cursor.key, cursor.value);
+    return rows.length;
+  });
+}
+
+/** daily_sales is derived: recomputed from the order lines for exactly the days a page touched. */
+async function recomputeDailySales(
+  db: Db,
+  companyId: string,
+  marketplace: Marketplace,
+  rows: readonly OrderRow[],
+) {
+  const keys = [...new Set(rows.map((r) => `${r.productId}|${r.orderDate}`))].map((k) => k.split('|'));
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const list = sql.join(
+      keys.slice(i, i + CHUNK).map(([p, d]) => sql`(${Number(p)}::bigint, ${d}::date)`),
+      sql`, `,
+    );
+    await db.execute(sql`
+      insert into daily_sales (company_id, product_id, marketplace, date, units_ordered, units_bought_out,
+                               units_returned, units_cancelled, revenue, updated_at)
+      select o.company_id, o.product_id, o.marketplace, o.order_date,
+        coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
+        coalesce(sum(o.quantity) filter (where (o.kind = 'sale') or (o.kind = 'order' and o.status = 'bought_out')), 0),
+        coalesce(sum(o.quantity) filter (where o.kind = 'return' or o.status = 'returned'), 0),
+        coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status = 'cancelled'), 0),
+        coalesce(sum(o.quantity * o.price) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
+        now()
+      from orders o
+      join (values ${list}) as k(product_id, date) on k.product_id = o.product_id and k.date = o.order_date
+      where o.company_id = ${companyId} and o.marketplace = ${marketplace}
+      group by o.company_id, o.product_id, o.marketplace, o.order_date
+      on conflict (company_id, product_id, marketplace, date) do update set
+        units_ordered = excluded.units_ordered, units_bought_out = excluded.units_bought_out,
+        units_returned = excluded.units_returned, units_cancelled = excluded.units_cancelled,
+        revenue = excluded.revenue, updated_at = now()`);
+  }
+}
+
+export async function saveSupplyPage(
+  db: Db,
+  companyId: string,
+  accountId: number,
+  marketplace: Marketplace,
+  rows: readonly SupplyRow[],
+  cursor: { key: string; value: unknown },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const warehouseIds = await upsertWarehouses(
+      tx,
+      companyId,
+      marketplace,
+      rows.flatMap((r) => (r.warehouse ? [{ ...r.warehouse, type: 'FBO' as const }] : [])),
+    );
+    const merged = new Map<string, SupplyRow>();
+    for (const r of rows) merged.set(`${r.externalId}|${r.productId}`, r);
+    const values = [...merged.values()].map(({ warehouse, ...r }) => ({
+      ...r,
+      companyId,
+      marketplace,
+      warehouseId: warehouse ? (warehouseIds.get(warehouse.externalId) ?? null) : null,
+    }));
+    for (let i = 0; i < values.length; i += CHUNK) {
+      await tx
+        .insert(supplies)
+        .values(values.slice(i, i + CHUNK))
+        .onConflictDoUpdate({
+          target: [supplies.companyId, supplies.marketplace, supplies.externalId, supplies.productId],
+          set: {
+            status: sql`excluded.status`,
+            quantity: sql`excluded.quantity`,
+            acceptedQuantity: sql`excluded.accepted_quantity`,
+            expectedAt: sql`excluded.expected_at`,
+            warehouseId: sql`coalesce(excluded.warehouse_id, ${supplies.warehouseId})`,
+            updatedAt: sql`now()`,
+          },
+        });
+    }
+    await setCursor(tx, companyId, accountId, cursor.key, cursor.value);
+    return values.length;
+  });
+}
+
+/** Marketplace warehouses a company's stock or supplies sit in: external id → our id. */
+export async function upsertWarehouses(
+  db: Db,
+  companyId: string,
+  owner: Marketplace,
+  list: readonly { externalId: string; name: string; type: 'FBO' | 'FBS' }[],
+): Promise<Map<string, number>> {
+  const unique = [...new Map(list.map((w) => [w.externalId, w])).values()];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .insert(warehouses)
+    .values(unique.map((w) => ({ companyId, owner, externalId: w.externalId, name: w.name, type: w.type })))
+    .onConflictDoUpdate({
+      target: [warehouses.companyId, warehouses.owner, warehouses.externalId],
+      set: { name: sql`excluded.name`, updatedAt: sql`now()` },
+    })
+    .returning({ id: warehouses.id, externalId: warehouses.externalId });
+  return new Map(rows.map((r) => [r.externalId, r.id]));
+}

@@ -1,0 +1,50 @@
+import type { Logger } from '../lib/logger.js';
+import type { ForecastRunner } from './forecast/run-forecasts.js';
+import type { ProcurementRunner } from './procurement/run-procurement.js';
+import type { SyncService } from './sync/sync-company.js';
+
+export type PipelineStep = 'sync' | 'forecast' | 'procurement';
+
+/**
+ * The morning for one company, step by step. A failed step is reported and the next step still
+ * runs on the last good data (DESIGN.md: each step reads only what the one before it wrote).
+ */
+export function createPipeline(deps: {
+  sync: SyncService;
+  forecast: ForecastRunner;
+  procurement: ProcurementRunner;
+  log: Logger;
+  now: () => Date;
+}) {
+  return async function runPipeline(
+    company: { id: string; timezone: string },
+    runDate: string,
+    steps: readonly PipelineStep[] = ['sync', 'forecast', 'procurement'],
+  ) {
+    const outcome: Partial<
+      Record<PipelineStep, { ok: boolean; ms: number; summary?: unknown; error?: string }>
+    > = {};
+    for (const step of steps) {
+      const started = deps.now().getTime();
+      try {
+        const summary =
+          step === 'sync'
+            ? await deps.sync.syncCompany(company.id)
+            : step === 'forecast'
+              ? await deps.forecast(company, runDate)
+              : await deps.procurement(company.id, runDate);
+        outcome[step] = { ok: true, ms: deps.now().getTime() - started, summary };
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err);
+        deps.log.error(
+          { companyId: company.id, step, err },
+          'pipeline step failed; the next step runs on the last good data',
+        );
+        outcome[step] = { ok: false, ms: deps.now().getTime() - started, error };
+      }
+    }
+    return outcome;
+  };
+}
+
+export type Pipeline = ReturnType<typeof createPipeline>;

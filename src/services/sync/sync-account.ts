@@ -1,0 +1,230 @@
+import type { JsonValue, Page, SkippedRecord } from '../../core/marketplace/records.js';
+import type { Logger } from '../../lib/logger.js';
+import type { MarketplaceClient } from '../../ports/marketplace.js';
+import type { Marketplace, SyncRunResult, SyncStore } from '../../ports.js';
+import { catalogueRow, createProductIndex, type ProductIndex } from './identity.js';
+import { orderRow, placeholderProduct, stockRow, supplyRow } from './map-records.js';
+
+// Ozon accepts a range of at most a year; WB keeps 90 days whatever is asked.
+const FULL_HISTORY_MS = 364 * 86_400_000;
+
+export type SyncStep = 'catalogue' | 'orders' | 'stock' | 'supplies';
+const STEPS: readonly SyncStep[] = ['catalogue', 'orders', 'stock', 'supplies'];
+
+export type StepReport = {
+  status: 'success' | 'partial' | 'failed';
+  pages: number;
+  processed: number;
+  written: number;
+  skipped: number;
+  /** A few skipped records with their reasons, for the person who looks. */
+  skippedSamples: SkippedRecord[];
+  error?: string;
+  at: string;
+};
+
+export type SyncReport = SyncRunResult & { runId: number; steps: Record<SyncStep, StepReport> };
+
+type Account = { id: number; companyId: string; marketplace: Marketplace };
+
+/** catalogue → orders → stock → supplies for one account; each page and its cursor in one transaction. */
+export function createAccountSync(deps: { store: SyncStore; log: Logger; now: () => Date }) {
+  const { store } = deps;
+
+  return async function syncAccount(
+    account: Account,
+    client: MarketplaceClient,
+    opts: { full?: boolean; onPage?: (step: SyncStep, report: StepReport) => void } = {},
+  ): Promise<SyncReport> {
+    const started = deps.now();
+    const log = deps.log.child({
+      companyId: account.companyId,
+      accountId: account.id,
+      marketplace: account.marketplace,
+    });
+    const cursors = opts.full ? {} : await store.cursors(account.companyId, account.id);
+    const runId = await store.startRun(
+      account.companyId,
+      account.id,
+      opts.full ? 'full' : 'incremental',
+      started,
+    );
+    const index = createProductIndex(await store.identities(account.companyId));
+    const steps = {} as Record<SyncStep, StepReport>;
+
+    for (const step of STEPS) {
+      const report: StepReport = {
+        status: 'success',
+        pages: 0,
+        processed: 0,
+        written: 0,
+        skipped: 0,
+        skippedSamples: [],
+        at: '',
+      };
+      steps[step] = report;
+      const cursor = (cursors[step] ?? null) as JsonValue | null;
+      try {
+        const pages = pagesOf(step, client, cursor);
+        const takenAt = deps.now();
+        let complete = false;
+        for await (const page of pages) {
+          report.pages++;
+          report.processed += page.records.length + page.skipped.length;
+          noteSkipped(report, page.skipped, log, step);
+          report.written += await savePage(step, page, { account, index, takenAt, runId, report, log });
+          complete = !page.hasMore;
+          opts.onPage?.(step, report);
+        }
+        if (step === 'stock' && complete)
+          await store.closeStock(account.companyId, account.marketplace, takenAt, runId);
+        if (report.skipped > 0) report.status = 'partial';
+      } catch (err) {
+        report.status = 'failed';
+        report.error = err instanceof Error ? err.message : String(err);
+        log.warn({ step, err: report.error, code: (err as { code?: string }).code }, 'sync step failed');
+      }
+      report.at = deps.now().toISOString();
+    }
+
+    const result = summarise(steps, deps.now().getTime() - started.getTime());
+    await store.finishRun(account.companyId, runId, result, deps.now());
+    log.info(
+      { runId, status: result.status, written: result.recordsUpdated, skipped: result.recordsSkipped },
+      'sync finished',
+    );
+    return { ...result, runId, steps };
+  };
+
+  function pagesOf(
+    step: SyncStep,
+    client: MarketplaceClient,
+    cursor: JsonValue | null,
+  ): AsyncIterable<Page<unknown>> {
+    switch (step) {
+      case 'catalogue':
+        return client.listCatalogue({ cursor });
+      case 'orders':
+        // A first sync asks for everything the marketplace still keeps (WB 90 days, Ozon a year).
+        return client.fetchOrders(
+          cursor === null
+            ? { since: new Date(deps.now().getTime() - FULL_HISTORY_MS).toISOString() }
+            : { cursor },
+        );
+      case 'stock':
+        return client.fetchStock();
+      case 'supplies':
+        return client.fetchSupplies({ cursor });
+    }
+  }
+
+  async function savePage(
+    step: SyncStep,
+    page: Page<unknown>,
+    ctx: {
+      account: Account;
+      index: ProductIndex;
+      takenAt: Date;
+      runId: number;
+      report: StepReport;
+      log: Logger;
+    },
+  ): Promise<number> {
+    const { account, index } = ctx;
+    const { companyId, marketplace } = account;
+    switch (step) {
+      case 'catalogue': {
+        const saved = await store.saveCatalogue(
+          companyId,
+          (page as Page<Parameters<typeof catalogueRow>[0]>).records.map(catalogueRow),
+        );
+        saved.forEach(index.add);
+        await store.setCursor(companyId, account.id, step, page.cursor);
+        return saved.length;
+      }
+      case 'orders': {
+        const lines = (page as Page<Parameters<typeof orderRow>[0]>).records;
+        const unknown = lines.filter((l) => index.forOrder(l) === undefined);
+        if (unknown.length > 0)
+          (await store.saveCatalogue(companyId, unknown.map(placeholderProduct))).forEach(index.add);
+        const rows = lines.flatMap((l) => {
+          const id = index.forOrder(l);
+          return id === undefined ? [] : [orderRow(l, id)];
+        });
+        return store.saveOrders(companyId, account.id, marketplace, rows, { key: step, value: page.cursor });
+      }
+      case 'stock': {
+        const rows = [];
+        for (const level of (page as Page<Parameters<typeof stockRow>[0]>).records) {
+          const id = index.forStock(level);
+          if (id === undefined) {
+            noteSkipped(ctx.report, [unmatched('stock', level.sku)], ctx.log, step);
+            continue;
+          }
+          rows.push(stockRow(level, id));
+        }
+        return store.saveStock(companyId, marketplace, rows, ctx.takenAt, ctx.runId);
+      }
+      case 'supplies': {
+        const rows = [];
+        for (const line of (page as Page<Parameters<typeof supplyRow>[0]>).records) {
+          const id = index.forSupply(line);
+          if (id === undefined) {
+            noteSkipped(ctx.report, [unmatched('supplies', line.sku ?? line.barcode)], ctx.log, step);
+            continue;
+          }
+          rows.push(supplyRow(line, id));
+        }
+        return store.saveSupplies(companyId, account.id, marketplace, rows, {
+          key: step,
+          value: page.cursor,
+        });
+      }
+    }
+  }
+}
+
+const unmatched = (endpoint: string, key: string | null): SkippedRecord => ({
+  endpoint,
+  reason: 'no product in the catalogue matches this record',
+  key,
+  excerpt: '',
+});
+
+function noteSkipped(
+  report: StepReport,
+  skipped: readonly SkippedRecord[],
+  log: Logger,
+  step: SyncStep,
+): void {
+  if (skipped.length === 0) return;
+  report.skipped += skipped.length;
+  for (const s of skipped) {
+    if (report.skippedSamples.length < 5) report.skippedSamples.push(s);
+    log.warn({ step, endpoint: s.endpoint, key: s.key, reason: s.reason }, 'record skipped');
+  }
+}
+
+function summarise(steps: Record<SyncStep, StepReport>, durationMs: number): SyncRunResult {
+  const all = Object.values(steps);
+  const failed = all.filter((s) => s.status === 'failed');
+  const status =
+    failed.length === all.length
+      ? 'failed'
+      : all.every((s) => s.status === 'success')
+        ? 'success'
+        : 'partial';
+  return {
+    status,
+    recordsProcessed: all.reduce((n, s) => n + s.processed, 0),
+    recordsUpdated: all.reduce((n, s) => n + s.written, 0),
+    recordsSkipped: all.reduce((n, s) => n + s.skipped, 0),
+    errorMessage:
+      failed.length > 0 ? failed.map((s) => `${stepName(steps, s)}: ${s.error}`).join('; ') : null,
+    details: steps,
+    durationMs,
+  };
+}
+
+const stepName = (steps: Record<SyncStep, StepReport>, s: StepReport) =>
+  (Object.entries(steps).find(([, v]) => v === s)?.[0] ?? '?') as SyncStep;

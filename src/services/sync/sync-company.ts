@@ -1,0 +1,69 @@
+import { NotFoundError } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import type { MarketplaceClient } from '../../ports/marketplace.js';
+import type { AccountStore, CompanyRecord, MarketplaceCredentials, Sealer, SyncStore } from '../../ports.js';
+import { assessSyncHealth } from './health.js';
+import { createAccountSync, type StepReport, type SyncReport, type SyncStep } from './sync-account.js';
+
+export type ClientFactory = (
+  account: { id: number; companyId: string },
+  credentials: MarketplaceCredentials,
+) => MarketplaceClient;
+
+/** Syncs a company's marketplace accounts and reports how fresh their data is. */
+export function createSyncService(deps: {
+  accounts: AccountStore;
+  sealer: Sealer;
+  store: SyncStore;
+  clientFor: ClientFactory;
+  log: Logger;
+  now: () => Date;
+}) {
+  const syncAccount = createAccountSync({ store: deps.store, log: deps.log, now: deps.now });
+
+  return {
+    async syncCompany(
+      companyId: string,
+      opts: {
+        accountId?: number;
+        full?: boolean;
+        onPage?: (account: { id: number; name: string }, step: SyncStep, report: StepReport) => void;
+      } = {},
+    ): Promise<(SyncReport & { accountId: number; name: string })[]> {
+      const accounts = (await deps.accounts.list(companyId)).filter(
+        (a) => a.status === 'active' && (opts.accountId === undefined || a.id === opts.accountId),
+      );
+      if (opts.accountId !== undefined && accounts.length === 0) {
+        throw new NotFoundError(`active marketplace account ${opts.accountId}`);
+      }
+      const reports = [];
+      for (const account of accounts) {
+        const credentials = JSON.parse(deps.sealer.open(account.credentialsSealed)) as MarketplaceCredentials;
+        const client = deps.clientFor(account, credentials);
+        const report = await syncAccount(
+          { id: account.id, companyId, marketplace: account.marketplace },
+          client,
+          {
+            full: opts.full,
+            onPage: opts.onPage ? (step, r) => opts.onPage?.(account, step, r) : undefined,
+          },
+        );
+        reports.push({ ...report, accountId: account.id, name: account.name });
+      }
+      return reports;
+    },
+
+    async health(
+      company: Pick<CompanyRecord, 'id'> & { staleSalesHours?: number; staleStockHours?: number },
+    ) {
+      const accounts = await deps.accounts.list(company.id);
+      const runs = await deps.store.recentRuns(company.id, 20 * Math.max(1, accounts.length));
+      return assessSyncHealth(accounts, runs, deps.now(), {
+        salesHours: company.staleSalesHours ?? 26,
+        stockHours: company.staleStockHours ?? 8,
+      });
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,120 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { insertAccount } from '../../src/adapters/db/queries/accounts.js';
+import { dailySales, orders, stockSnapshots } from '../../src/adapters/db/schema/index.js';
+import { createSyncStore } from '../../src/adapters/db/stores.js';
+import type { OrderRow } from '../../src/ports.js';
+import { openTestDatabase } from '../helpers/database.js';
+import { seedCompany } from '../helpers/seed.js';
+
+const database = await openTestDatabase();
+const { db } = database;
+afterAll(() => database.drop());
+const store = createSyncStore(db);
+const { company, products } = await seedCompany(db);
+const [mug, tea] = products;
+if (!mug || !tea) throw new Error('seed failed');
+const account = await insertAccount(db, {
+  companyId: company.id,
+  marketplace: 'wildberries',
+  name: 'wb',
+  credentialsSealed: 'x',
+  credentialsKeyId: 'k1',
+});
+const line = (id: string, productId: number, patch: Partial<OrderRow> = {}): OrderRow => ({
+  externalId: id,
+  kind: 'order',
+  orderId: id,
+  productId,
+  warehouseName: 'Коледино',
+  quantity: 1,
+  price: 100,
+  status: 'ordered',
+  orderedAt: new Date('2026-11-01T10:00:00Z'),
+  orderDate: '2026-11-01',
+  lastChangeAt: new Date('2026-11-01T10:00:00Z'),
+  ...patch,
+});
+const dayOf = async (productId: number) =>
+  (
+    await db
+      .select()
+      .from(dailySales)
+      .where(and(eq(dailySales.companyId, company.id), eq(dailySales.productId, productId)))
+  )[0];
+
+describe(`sync store (${database.label})`, () => {
+  it('saves order lines idempotently, derives daily sales, and advances the cursor with them', async () => {
+    const page = [
+      line('order:a', mug.id),
+      line('order:b', mug.id),
+      line('sale:S1', mug.id, { kind: 'sale' }),
+    ];
+    await store.saveOrders(company.id, account.id, 'wildberries', page, {
+      key: 'orders',
+      value: { dateFrom: 'T1' },
+    });
+    await store.saveOrders(company.id, account.id, 'wildberries', page, {
+      key: 'orders',
+      value: { dateFrom: 'T1' },
+    });
+    expect(await dayOf(mug.id)).toMatchObject({
+      unitsOrdered: 2,
+      unitsBoughtOut: 1,
+      unitsCancelled: 0,
+      revenue: 200,
+    });
+    expect(await store.cursors(company.id, account.id)).toEqual({ orders: { dateFrom: 'T1' } });
+  });
+
+  it('a cancelled line that reappears updates its row and the day', async () => {
+    await store.saveOrders(
+      company.id,
+      account.id,
+      'wildberries',
+      [line('order:b', mug.id, { status: 'cancelled' })],
+      {
+        key: 'orders',
+        value: { dateFrom: 'T2' },
+      },
+    );
+    expect(await dayOf(mug.id)).toMatchObject({ unitsOrdered: 1, unitsCancelled: 1 });
+  });
+
+  it('a page that fails saves nothing and leaves the cursor where it was', async () => {
+    const bad = [line('order:c', mug.id), line('order:d', 999_999)];
+    await expect(
+      store.saveOrders(company.id, account.id, 'wildberries', bad, {
+        key: 'orders',
+        value: { dateFrom: 'T3' },
+      }),
+    ).rejects.toThrow();
+    const c = await db.select().from(orders).where(eq(orders.externalId, 'order:c'));
+    expect(c).toEqual([]);
+    expect(await store.cursors(company.id, account.id)).toEqual({ orders: { dateFrom: 'T2' } });
+  });
+
+  it('records stock that vanished from the report as zero, and leaves what is still listed', async () => {
+    const runId = await store.startRun(company.id, account.id, 'incremental', new Date());
+    const w = { externalId: '507', name: 'Коледино', type: 'FBO' as const };
+    const row = (productId: number, quantity: number) => ({
+      productId,
+      warehouse: w,
+      stockType: 'FBO' as const,
+      quantity,
+      reserved: 0,
+      inTransitToCustomers: 0,
+      inTransitFromCustomers: 0,
+    });
+    const t1 = new Date('2026-11-01T03:00:00Z');
+    const t2 = new Date('2026-11-02T03:00:00Z');
+    await store.saveStock(company.id, 'wildberries', [row(mug.id, 5), row(tea.id, 7)], t1, runId);
+    await store.saveStock(company.id, 'wildberries', [row(tea.id, 6)], t2, runId);
+    await store.closeStock(company.id, 'wildberries', t2, runId);
+    const at2 = await db.select().from(stockSnapshots).where(eq(stockSnapshots.takenAt, t2));
+    expect(at2.map((s) => [s.productId, s.quantity]).sort()).toEqual([
+      [mug.id, 0],
+      [tea.id, 6],
+    ]);
+  });
+});
