@@ -48,7 +48,14 @@ describe('product index', () => {
     },
   ]);
   const order = (o: Partial<OrderLine>) =>
-    ({ marketplace: 'wildberries', barcode: null, productId: null, sku: null, offerId: '', ...o }) as OrderLine;
+    ({
+      marketplace: 'wildberries',
+      barcode: null,
+      productId: null,
+      sku: null,
+      offerId: '',
+      ...o,
+    }) as OrderLine;
   const stock = (s: Partial<StockLevel>) =>
     ({ marketplace: 'wildberries', sku: '', productId: null, offerId: null, ...s }) as StockLevel;
 
