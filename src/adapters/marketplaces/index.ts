@@ -6,7 +6,6 @@ export {
   type VirtualClock,
 } from './clock.js';
 export { NetworkError, UpstreamError, type UpstreamErrorCode } from './errors.js';
-export { createMarketplaceClient, type MarketplaceAccount, type MarketplaceClientDeps } from './factory.js';
 export { DEFAULT_RETRY, type MarketplaceLog, type RetryPolicy } from './http-client.js';
 export type { WbTokenType } from './limits.js';
 export { createOzonClient, type OzonClientOptions } from './ozon/client.js';

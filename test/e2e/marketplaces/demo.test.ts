@@ -1,19 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { createMarketplaceClient } from '../../../src/adapters/marketplaces/factory.js';
+import { createOzonClient } from '../../../src/adapters/marketplaces/ozon/client.js';
 import { createRateLimiterRegistry } from '../../../src/adapters/marketplaces/rate-limiter.js';
-import {
-  emulatorAccounts,
-  startDemoMarketplaces,
-} from '../../../src/adapters/marketplaces/simulator/index.js';
+import { startDemoMarketplaces } from '../../../src/adapters/marketplaces/simulator/index.js';
+import { createWildberriesClient } from '../../../src/adapters/marketplaces/wildberries/client.js';
 
 describe('demo preset', () => {
-  it('starts the demo seller on a 60× clock and serves both marketplaces to factory-made clients', async () => {
+  it('starts the demo seller on a scaled clock and serves both marketplaces', async () => {
     const emulator = await startDemoMarketplaces({ skuCount: 20, speed: 10_000 });
     try {
-      const limiters = createRateLimiterRegistry(emulator.clock);
-      const clients = emulatorAccounts(emulator).map((account) =>
-        createMarketplaceClient(account, { limiters, clock: emulator.clock }),
-      );
+      const { clock } = emulator;
+      const limiters = createRateLimiterRegistry(clock);
+      const clients = [
+        createWildberriesClient({
+          accountId: 'demo',
+          token: emulator.tokens.wb.personal,
+          baseUrls: emulator.wbBaseUrls,
+          limiters,
+          clock,
+        }),
+        createOzonClient({
+          accountId: 'demo',
+          ...emulator.tokens.ozon,
+          baseUrl: emulator.ozonBaseUrl,
+          limiters,
+          clock,
+        }),
+      ];
       for (const client of clients) {
         const skus = [];
         for await (const page of client.listCatalogue()) skus.push(...page.records.map((r) => r.sku));

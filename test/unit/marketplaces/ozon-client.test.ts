@@ -55,6 +55,21 @@ describe('Ozon catalogue', () => {
   });
 });
 
+describe('Ozon catalogue, single page', () => {
+  it('stops after a page shorter than the limit, then reads ARCHIVED', async () => {
+    nock(OZON)
+      .post('/v3/product/list', { filter: { visibility: 'ALL' }, last_id: '', limit: 1000 })
+      .reply(200, fixture('ozon-v3-product-list.json'))
+      .post('/v3/product/info/list')
+      .reply(200, fixture('ozon-v3-product-info-list.json'))
+      .post('/v3/product/list', { filter: { visibility: 'ARCHIVED' }, last_id: '', limit: 1000 })
+      .reply(200, { result: { items: [], last_id: '', total_items: 0 } });
+    const run = await collect(client().ozon.listCatalogue());
+    expect(run.records.map((r) => r.offerId)).toEqual(['TSH-BLK-001-M']);
+    expect(run.pages.at(-1)).toMatchObject({ cursor: null, hasMore: false });
+  });
+});
+
 describe('Ozon postings', () => {
   it('reads v3 FBO then v4 FBS by cursor while has_next, in UTC', async () => {
     nock(OZON)

@@ -37,6 +37,23 @@ describe('WB catalogue (content-api cards/list)', () => {
     ]);
   });
 
+  it('a first page with total < limit (100) is the whole catalogue', async () => {
+    nock('https://content-api.wildberries.ru')
+      .post('/content/v2/get/cards/list', {
+        settings: { sort: { ascending: true }, filter: { withPhoto: -1 }, cursor: { limit: 100 } },
+      })
+      .query({ locale: 'ru' })
+      .reply(200, fixture('wb-content-cards-list.json'));
+    const run = await collect(client().listCatalogue());
+    expect(run.pages).toHaveLength(1);
+    expect(run.records).toHaveLength(3);
+    expect(run.records[0]).toMatchObject({
+      name: 'Футболка хлопковая черная',
+      brand: 'Northfield',
+      updatedAt: '2026-09-27T08:41:13.274Z',
+    });
+  });
+
   it('starts an incremental run from the saved cursor', async () => {
     const [, second] = exchanges('wb-content-cards-list.cursor-boundary.exchange.json');
     if (!second) throw new Error('fixture changed');

@@ -1,4 +1,3 @@
-import type { MarketplaceAccount } from '../factory.js';
 import {
   type MarketplaceEmulator,
   type MarketplaceEmulatorOptions,
@@ -18,25 +17,4 @@ export function startDemoMarketplaces(
   overrides: MarketplaceEmulatorOptions = {},
 ): Promise<MarketplaceEmulator> {
   return startMarketplaceEmulator({ ...DEMO_EMULATOR_OPTIONS, ...overrides });
-}
-
-/**
- * Accounts pointing at the emulator, ready for `createMarketplaceClient`. Give the clients the
- * emulator's clock (`emulator.clock`) so both sides agree on the scaled time.
- */
-export function emulatorAccounts(emulator: MarketplaceEmulator, accountId = 'demo'): MarketplaceAccount[] {
-  return [
-    {
-      marketplace: 'wildberries',
-      accountId: `${accountId}-wb`,
-      token: emulator.tokens.wb.personal,
-      baseUrls: emulator.wbBaseUrls,
-    },
-    {
-      marketplace: 'ozon',
-      accountId: `${accountId}-ozon`,
-      ...emulator.tokens.ozon,
-      baseUrl: emulator.ozonBaseUrl,
-    },
-  ];
 }

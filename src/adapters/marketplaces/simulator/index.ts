@@ -1,4 +1,4 @@
-export { DEMO_EMULATOR_OPTIONS, emulatorAccounts, startDemoMarketplaces } from './demo.js';
+export { DEMO_EMULATOR_OPTIONS, startDemoMarketplaces } from './demo.js';
 export type { EmulatorTokens, MarketplaceEmulator, MarketplaceEmulatorOptions } from './emulator.js';
 export { startMarketplaceEmulator } from './emulator.js';
 export type { FaultOptions } from './faults.js';
