@@ -6,6 +6,7 @@ import { registerCompany } from './commands/company.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerServe } from './commands/serve.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerToken } from './commands/token.js';
 import { createCliContext, type Io } from './context.js';
 
@@ -26,6 +27,7 @@ export async function runCli(
   registerToken(program, ctx);
   registerPipeline(program, ctx);
   registerForecast(program, ctx);
+  registerSimulate(program, ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

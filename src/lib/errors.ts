@@ -39,3 +39,16 @@ export class ConflictError extends AppError {
     this.name = 'ConflictError';
   }
 }
+
+/**
+ * A short, safe description of an error for logs and stored run reports: the database's own
+ * message rather than a driver's (which repeats the whole statement and its parameters).
+ */
+export function describeError(err: unknown, max = 300): string {
+  const cause = (err as { cause?: { message?: unknown } } | undefined)?.cause;
+  const message =
+    typeof cause?.message === 'string' ? cause.message : err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | undefined)?.code;
+  const text = typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

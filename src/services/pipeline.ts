@@ -1,3 +1,4 @@
+import { describeError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { ForecastRunner } from './forecast/run-forecasts.js';
 import type { ProcurementRunner } from './procurement/run-procurement.js';
@@ -35,9 +36,9 @@ export function createPipeline(deps: {
               : await deps.procurement(company.id, runDate);
         outcome[step] = { ok: true, ms: deps.now().getTime() - started, summary };
       } catch (err) {
-        const error = err instanceof Error ? err.message : String(err);
+        const error = describeError(err);
         deps.log.error(
-          { companyId: company.id, step, err },
+          { companyId: company.id, step, error },
           'pipeline step failed; the next step runs on the last good data',
         );
         outcome[step] = { ok: false, ms: deps.now().getTime() - started, error };

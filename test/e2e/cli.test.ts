@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 const KEY = Buffer.alloc(32, 3).toString('base64');
 
-describe('stockpilot CLI', () => {
+describe('stockpilot CLI', { timeout: 120_000 }, () => {
   it.skipIf(!real)(
     'migrate against the real server is idempotent: the second run applies nothing',
     async () => {

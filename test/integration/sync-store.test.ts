@@ -81,6 +81,17 @@ describe(`sync store (${database.label})`, () => {
     expect(await dayOf(mug.id)).toMatchObject({ unitsOrdered: 1, unitsCancelled: 1 });
   });
 
+  it('a line that comes twice in one batch is stored once, as its later version', async () => {
+    const twice = [line('order:e', tea.id), line('order:e', tea.id, { status: 'cancelled' })];
+    expect(
+      await store.saveOrders(company.id, account.id, 'wildberries', twice, {
+        key: 'orders',
+        value: { dateFrom: 'T2' },
+      }),
+    ).toBe(1);
+    expect(await dayOf(tea.id)).toMatchObject({ unitsOrdered: 0, unitsCancelled: 1 });
+  });
+
   it('a page that fails saves nothing and leaves the cursor where it was', async () => {
     const bad = [line('order:c', mug.id), line('order:d', 999_999)];
     await expect(

@@ -63,6 +63,8 @@ export interface ProcurementInput {
   /** Minimum order quantity and units per case (both default 1). */
   moq?: number;
   packSize?: number;
+  /** Units sold per day, oldest first, ending yesterday: the SKU's own lumpiness (optional). */
+  salesHistory?: readonly number[];
   /** Days of sales history behind the forecast. */
   historyDays: number;
   /** Ages the caller computed from sync times; null = never synced. */

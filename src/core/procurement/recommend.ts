@@ -1,6 +1,6 @@
 import { attentionReasons } from './attention.js';
 import { decideCategory } from './decide-category.js';
-import { demandPath, sumOver } from './demand-path.js';
+import { demandPath } from './demand-path.js';
 import { explain } from './explain.js';
 import type { ProcurementInput } from './input.js';
 import { addDays } from './iso-date.js';
@@ -8,8 +8,8 @@ import { resolveLeadTime } from './lead-time.js';
 import { roundOrderQuantity } from './order-quantity.js';
 import { recommendWithoutForecast } from './recommend-without-forecast.js';
 import type { Recommendation, RecommendationBase } from './recommendation.js';
+import { riskDemand } from './risk-demand.js';
 import { runwayDays } from './runway.js';
-import { safetyStock } from './safety-stock.js';
 import { defaultProcurementSettings, type ProcurementSettings, serviceLevelFor } from './settings.js';
 import { stockPosition } from './stock-position.js';
 
@@ -47,11 +47,15 @@ export function recommend(
   const path = demandPath(forecast, input.today);
   const riskDays = lead.days + reviewPeriodDays;
   const orderDays = riskDays + coverageDays;
-  const risk = sumOver(path, 0, riskDays);
-  const cycle = sumOver(path, 0, orderDays);
+  const { risk, cycle, safety } = riskDemand(
+    path,
+    riskDays,
+    orderDays,
+    base.serviceLevel,
+    input.salesHistory,
+    settings,
+  );
   const dailyDemand = orderDays > 0 ? cycle.mean / orderDays : (path.mean[0] ?? path.tailMean);
-  // Whole units from here on, so the explanation adds up exactly.
-  const safety = Math.max(0, Math.ceil(safetyStock(risk.mean, risk.variance, base.serviceLevel) - 1e-9));
   const leadTimeDemand = Math.round(risk.mean);
   const reorderPoint = leadTimeDemand + safety;
   const cycleDemand = Math.round(cycle.mean);

@@ -10,6 +10,12 @@ export interface ProcurementSettings {
   maxStockAgeHours: number;
   maxSalesAgeHours: number;
   minHistoryDays: number;
+  /** With sales history: days of it whose rolling risk-period totals bound the order-up-to
+   * level from below (empirical-risk.ts); 0 = the forecast alone. */
+  riskHistoryDays: number;
+  /** With sales history: the forecast is lifted to at least the sales rate of this many last
+   * days (recent-level.ts); 0 = never. */
+  recentLevelDays: number;
   /** Backtest MASE above this marks the forecast unreliable. */
   maxMase: number;
   /** Consecutive days outside the forecast interval that make a spike or a drop. */
@@ -26,6 +32,9 @@ export const defaultProcurementSettings: Readonly<ProcurementSettings> = Object.
   maxStockAgeHours: 36,
   maxSalesAgeHours: 48,
   minHistoryDays: 28,
+  // A year: every season once, so last year's pre-Christmas peak is in the tail; older lumps age out.
+  riskHistoryDays: 365,
+  recentLevelDays: 28,
   maxMase: 1.5,
   outlierDays: 3,
   overstockDays: 180,

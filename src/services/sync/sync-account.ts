@@ -1,4 +1,5 @@
 import type { JsonValue, Page, SkippedRecord } from '../../core/marketplace/records.js';
+import { describeError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { MarketplaceClient } from '../../ports/marketplace.js';
 import type { Marketplace, SyncRunResult, SyncStore } from '../../ports.js';
@@ -7,6 +8,7 @@ import { orderRow, placeholderProduct, stockRow, supplyRow } from './map-records
 
 // Ozon accepts a range of at most a year; WB keeps 90 days whatever is asked.
 const FULL_HISTORY_MS = 364 * 86_400_000;
+const BATCH_ROWS = 10_000;
 
 export type SyncStep = 'catalogue' | 'orders' | 'stock' | 'supplies';
 const STEPS: readonly SyncStep[] = ['catalogue', 'orders', 'stock', 'supplies'];
@@ -68,21 +70,32 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
         const pages = pagesOf(step, client, cursor);
         const takenAt = deps.now();
         let complete = false;
+        // Pages are written in batches: fewer, larger transactions, each with the cursor of its last page.
+        let batch: Page<unknown> | undefined;
+        const flush = async () => {
+          if (!batch) return;
+          report.written += await savePage(step, batch, { account, index, takenAt, runId, report, log });
+          batch = undefined;
+          opts.onPage?.(step, report);
+        };
         for await (const page of pages) {
           report.pages++;
           report.processed += page.records.length + page.skipped.length;
           noteSkipped(report, page.skipped, log, step);
-          report.written += await savePage(step, page, { account, index, takenAt, runId, report, log });
+          batch = batch
+            ? { ...page, records: [...batch.records, ...page.records], skipped: [] }
+            : { ...page, skipped: [] };
           complete = !page.hasMore;
-          opts.onPage?.(step, report);
+          if (batch.records.length >= BATCH_ROWS) await flush();
         }
+        await flush();
         if (step === 'stock' && complete)
           await store.closeStock(account.companyId, account.marketplace, takenAt, runId);
         if (report.skipped > 0) report.status = 'partial';
       } catch (err) {
         report.status = 'failed';
-        report.error = err instanceof Error ? err.message : String(err);
-        log.warn({ step, err: report.error, code: (err as { code?: string }).code }, 'sync step failed');
+        report.error = describeError(err);
+        log.warn({ step, error: report.error }, 'sync step failed');
       }
       report.at = deps.now().toISOString();
     }

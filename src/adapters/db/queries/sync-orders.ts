@@ -41,11 +41,13 @@ export async function saveOrderPage(
   rows: readonly OrderRow[],
   cursor: { key: string; value: unknown },
 ): Promise<number> {
+  // A line can come twice in one batch (re-read across a page boundary): the later one wins.
+  const latest = [...new Map(rows.map((r) => [r.externalId, r])).values()];
   return db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    for (let i = 0; i < latest.length; i += CHUNK) {
       await tx
         .insert(orders)
-        .values(rows.slice(i, i + CHUNK).map((r) => ({ ...r, companyId, accountId, marketplace })))
+        .values(latest.slice(i, i + CHUNK).map((r) => ({ ...r, companyId, accountId, marketplace })))
         .onConflictDoUpdate({
           target: [orders.companyId, orders.marketplace, orders.externalId],
           set: {
@@ -59,9 +61,9 @@ export async function saveOrderPage(
           },
         });
     }
-    await recomputeDailySales(tx, companyId, marketplace, rows);
+    await recomputeDailySales(tx, companyId, marketplace, latest);
     await setCursor(tx, companyId, accountId, cursor.key, cursor.value);
-    return rows.length;
+    return latest.length;
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ForecastShape } from '../input.js';
 import { addDays } from '../iso-date.js';
 import { recommend } from '../recommend.js';
-import { defaultProcurementSettings } from '../settings.js';
+import { defaultProcurementSettings, type ProcurementSettings } from '../settings.js';
 import type { Forecaster, OrderPolicy } from './types.js';
 
 export interface OursPolicyOptions {
@@ -14,13 +14,16 @@ export interface OursPolicyOptions {
   reforecastEveryDays: number;
   packSize: number;
   moq: number;
+  /** Overrides of the engine's company settings. */
+  settings?: Partial<ProcurementSettings>;
 }
 
 /**
  * The procurement engine as a replay policy: orders the recommended quantity when the category
  * is ORDER_TODAY. The forecast is remade every `reforecastEveryDays` mornings and reused in
- * between (the engine aligns an older forecast to today). Keeps that one forecast as state, so
- * make a fresh policy per SKU and per run.
+ * between (the engine aligns an older forecast to today). The engine also gets the sales known
+ * that morning (the days before today) to read the SKU's lumps and recent rate. Keeps the one
+ * forecast as state, so make a fresh policy per SKU and per run.
  */
 export function createOursPolicy(o: OursPolicyOptions): OrderPolicy {
   const settings = {
@@ -28,6 +31,7 @@ export function createOursPolicy(o: OursPolicyOptions): OrderPolicy {
     reviewPeriodDays: o.reviewPeriodDays,
     coverageDays: o.coverageDays,
     serviceLevel: { default: o.serviceLevel },
+    ...o.settings,
   };
   const horizon = o.leadTimeDays + o.reviewPeriodDays + o.coverageDays + o.reforecastEveryDays;
   let cached: { day: number; forecast: ForecastShape } | null = null;
@@ -51,6 +55,7 @@ export function createOursPolicy(o: OursPolicyOptions): OrderPolicy {
         leadTime: { defaultDays: o.leadTimeDays },
         packSize: o.packSize,
         moq: o.moq,
+        salesHistory: state.history,
         historyDays: state.history.length,
         freshness: { stockAgeHours: 0, salesAgeHours: 0 },
       },

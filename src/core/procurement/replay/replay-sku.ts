@@ -5,11 +5,11 @@ import type { ReplayOptions, ReplaySeries, SkuReplay } from './types.js';
 
 const OPENING_BASIS_DAYS = 90;
 /** History kept before the window, so the first forecast and the opening stock have data. */
-const MIN_HISTORY_DAYS = 28;
+export const MIN_HISTORY_DAYS = 28;
 
 /**
  * Replays one SKU's last `windowDays` (fewer when the series is short: at least 28 days stay
- * history) under both policies from the same opening stock: `initialCoverDays` × the mean
+ * history) under the policies asked for (default both) from the same opening stock: `initialCoverDays` × the mean
  * demand of the 90 days before the window (rounded up), no orders in flight.
  */
 export function replaySku(series: ReplaySeries, options: ReplayOptions): SkuReplay {
@@ -28,23 +28,30 @@ export function replaySku(series: ReplaySeries, options: ReplayOptions): SkuRepl
   const packSize = options.packSize ?? 1;
   const moq = options.moq ?? 1;
   const common = { series, start, initialStock, leadTimeDays: options.leadTimeDays, reviewPeriodDays };
-  const ours = simulate({
-    ...common,
-    policy: createOursPolicy({
-      forecaster: options.forecaster,
-      firstDate: series.firstDate,
-      leadTimeDays: options.leadTimeDays,
-      reviewPeriodDays,
-      coverageDays: options.coverageDays ?? 30,
-      serviceLevel: options.serviceLevel ?? 0.95,
-      reforecastEveryDays: options.reforecastEveryDays ?? 1,
-      packSize,
-      moq,
-    }),
-  });
-  const burnRate = simulate({
-    ...common,
-    policy: createBurnRatePolicy({ leadTimeDays: options.leadTimeDays, packSize, moq }),
-  });
-  return { sku: series.sku, days: windowDays, initialStock, ours, burnRate };
+  const policies = options.policies ?? ['ours', 'burn-rate'];
+  const replay: SkuReplay = { sku: series.sku, days: windowDays, initialStock };
+  if (policies.includes('ours')) {
+    replay.ours = simulate({
+      ...common,
+      policy: createOursPolicy({
+        forecaster: options.forecaster,
+        firstDate: series.firstDate,
+        leadTimeDays: options.leadTimeDays,
+        reviewPeriodDays,
+        coverageDays: options.coverageDays ?? 0,
+        serviceLevel: options.serviceLevel ?? 0.95,
+        reforecastEveryDays: options.reforecastEveryDays ?? 1,
+        packSize,
+        moq,
+        ...(options.settings ? { settings: options.settings } : {}),
+      }),
+    });
+  }
+  if (policies.includes('burn-rate')) {
+    replay.burnRate = simulate({
+      ...common,
+      policy: createBurnRatePolicy({ leadTimeDays: options.leadTimeDays, packSize, moq }),
+    });
+  }
+  return replay;
 }

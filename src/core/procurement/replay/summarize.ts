@@ -12,9 +12,10 @@ export interface PolicySummary {
   orders: number;
 }
 
+/** A policy's summary is absent when no SKU replayed it. */
 export interface ReplaySummary {
-  ours: PolicySummary;
-  burnRate: PolicySummary;
+  ours?: PolicySummary;
+  burnRate?: PolicySummary;
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
@@ -42,8 +43,10 @@ function summarizePolicy(outcomes: readonly PolicyOutcome[]): PolicySummary {
 }
 
 export function summarizeReplays(replays: readonly SkuReplay[]): ReplaySummary {
+  const ours = replays.flatMap((r) => (r.ours ? [r.ours] : []));
+  const burnRate = replays.flatMap((r) => (r.burnRate ? [r.burnRate] : []));
   return {
-    ours: summarizePolicy(replays.map((r) => r.ours)),
-    burnRate: summarizePolicy(replays.map((r) => r.burnRate)),
+    ...(ours.length > 0 ? { ours: summarizePolicy(ours) } : {}),
+    ...(burnRate.length > 0 ? { burnRate: summarizePolicy(burnRate) } : {}),
   };
 }

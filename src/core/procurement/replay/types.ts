@@ -1,4 +1,5 @@
 import type { ForecastShape } from '../input.js';
+import type { ProcurementSettings } from '../settings.js';
 
 /** Forecasts `horizon` days after `history` (whose first day is `firstDate`), injected so the
  * replay runs with any model. */
@@ -18,7 +19,8 @@ export interface ReplayOptions {
   leadTimeDays: number;
   /** Days between order decisions (default 1: every morning). */
   reviewPeriodDays?: number;
-  /** Days of demand an order of ours covers beyond lead time + review (default 30). */
+  /** Days of demand an order of ours covers beyond lead time + review (default 0: order up to
+   * the risk period's service-level demand, topped up at every review). */
   coverageDays?: number;
   serviceLevel?: number;
   /** Re-forecast every this many days and reuse the forecast in between (default 1; 7 = weekly). */
@@ -27,7 +29,13 @@ export interface ReplayOptions {
   initialCoverDays?: number;
   packSize?: number;
   moq?: number;
+  /** Overrides of the engine's company settings for ours. */
+  settings?: Partial<ProcurementSettings>;
+  /** Policies to replay (default both); skipping ours skips the forecaster, the slow part. */
+  policies?: readonly ReplayPolicyName[];
 }
+
+export type ReplayPolicyName = 'ours' | 'burn-rate';
 
 export interface OpenReplayOrder {
   quantity: number;
@@ -70,6 +78,7 @@ export interface SkuReplay {
   sku: string;
   days: number;
   initialStock: number;
-  ours: PolicyOutcome;
-  burnRate: PolicyOutcome;
+  /** Absent when the policy was not replayed. */
+  ours?: PolicyOutcome;
+  burnRate?: PolicyOutcome;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type PolicyOutcome,
+  type PolicySummary,
   type SkuReplay,
   summarizeReplays,
 } from '../../../../src/core/procurement/index.js';
@@ -33,10 +34,15 @@ describe('summarizeReplays pools SKUs', () => {
     ['a dead SKU cannot move the median', [outcome(100, 100, 50), outcome(100, 100, 30), outcome(1, 1, 500)], 1, 580 / 20.1, 5, 0],
     ['no demand at all', [outcome(0, 0, 40)], 1, 0, 0, 0],
   ])('%s', (_name, outcomes, fill, stockDays, medianDays, stockOutDays) => {
-    const s = summarizeReplays(outcomes.map((o) => sku(o, o))).ours;
+    const s = summarizeReplays(outcomes.map((o) => sku(o, o))).ours as PolicySummary;
     expect(s.fillRate).toBeCloseTo(fill, 10);
     expect(s.averageStockDays).toBeCloseTo(stockDays, 10);
     expect(s.medianSkuStockDays).toBeCloseTo(medianDays, 10);
     expect([s.stockOutDays, s.orders, s.skus]).toEqual([stockOutDays, 2 * outcomes.length, outcomes.length]);
+  });
+
+  it('leaves out a policy no SKU replayed', () => {
+    const s = summarizeReplays([{ sku: 'x', days: 10, initialStock: 0, burnRate: outcome(10, 9, 5) }]);
+    expect([s.ours, s.burnRate?.fillRate]).toEqual([undefined, 0.9]);
   });
 });
