@@ -1,0 +1,24 @@
+// The marketplace emulator in a process of its own, so a benchmark measures the sync's memory and
+// CPU, not the fake marketplace's. Prints one JSON line with URLs and tokens, then serves until killed.
+import { createScaledClock } from '../../src/adapters/marketplaces/clock.js';
+import { startMarketplaceEmulator } from '../../src/adapters/marketplaces/simulator/index.js';
+
+const args = process.argv.slice(2);
+const value = (flag: string, fallback: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+};
+const start = Number(value('--start', String(Date.parse('2026-10-01T03:00:00Z'))));
+const clock = createScaledClock({ speed: Number(value('--speed', '1000')), start });
+const emulator = await startMarketplaceEmulator({
+  clock,
+  now: start,
+  skuCount: Number(value('--skus', '10000')),
+  historyDays: Number(value('--days', '365')),
+});
+process.stdout.write(
+  `${JSON.stringify({ wbBaseUrls: emulator.wbBaseUrls, ozonBaseUrl: emulator.ozonBaseUrl, tokens: emulator.tokens })}\n`,
+);
+const stop = () => void emulator.close().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
