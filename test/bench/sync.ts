@@ -87,7 +87,7 @@ try {
   const company = await insertCompany(db, { name: 'Bench', slug: 'bench' });
   const clientFor = createClientFactory({ clock, limiters: createRateLimiterRegistry(clock) });
   const sync = createAccountSync({
-    store: createSyncStore(db),
+    store: timed(createSyncStore(db)),
     log: silentLogger(),
     now: () => new Date(clock.now()),
   });

@@ -4,6 +4,9 @@ import type { Db } from '../client.js';
 import { marketplaceAccounts, orders, supplies, warehouses } from '../schema/index.js';
 
 const CHUNK = 1000;
+// Column arrays through unnest: one statement and 14 parameters however many rows (a VALUES list
+// of 10,000 rows costs 140,000 parameters to build and parse).
+const BULK = 20_000;
 
 /** Advances one endpoint's cursor; called inside the transaction that saved the data it covers. */
 export async function setCursor(
@@ -44,23 +47,8 @@ export async function saveOrderPage(
   // A line can come twice in one batch (re-read across a page boundary): the later one wins.
   const latest = [...new Map(rows.map((r) => [r.externalId, r])).values()];
   return db.transaction(async (tx) => {
-    for (let i = 0; i < latest.length; i += CHUNK) {
-      await tx
-        .insert(orders)
-        .values(latest.slice(i, i + CHUNK).map((r) => ({ ...r, companyId, accountId, marketplace })))
-        .onConflictDoUpdate({
-          target: [orders.companyId, orders.marketplace, orders.externalId],
-          set: {
-            status: sql`excluded.status`,
-            quantity: sql`excluded.quantity`,
-            price: sql`excluded.price`,
-            productId: sql`excluded.product_id`,
-            orderDate: sql`excluded.order_date`,
-            lastChangeAt: sql`excluded.last_change_at`,
-            updatedAt: sql`now()`,
-          },
-        });
-    }
+    for (let i = 0; i < latest.length; i += BULK)
+      await upsertOrderLines(tx, companyId, accountId, marketplace, latest.slice(i, i + BULK));
     await recomputeDailySales(tx, companyId, marketplace, latest);
     await setCursor(tx, companyId, accountId, cursor.key, cursor.value);
     return latest.length;
@@ -75,30 +63,26 @@ async function recomputeDailySales(
   rows: readonly OrderRow[],
 ) {
   const keys = [...new Set(rows.map((r) => `${r.productId}|${r.orderDate}`))].map((k) => k.split('|'));
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const list = sql.join(
-      keys.slice(i, i + CHUNK).map(([p, d]) => sql`(${Number(p)}::bigint, ${d}::date)`),
-      sql`, `,
-    );
-    await db.execute(sql`
-      insert into daily_sales (company_id, product_id, marketplace, date, units_ordered, units_bought_out,
-                               units_returned, units_cancelled, revenue, updated_at)
-      select o.company_id, o.product_id, o.marketplace, o.order_date,
-        coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
-        coalesce(sum(o.quantity) filter (where (o.kind = 'sale') or (o.kind = 'order' and o.status = 'bought_out')), 0),
-        coalesce(sum(o.quantity) filter (where o.kind = 'return' or o.status = 'returned'), 0),
-        coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status = 'cancelled'), 0),
-        coalesce(sum(o.quantity * o.price) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
-        now()
-      from orders o
-      join (values ${list}) as k(product_id, date) on k.product_id = o.product_id and k.date = o.order_date
-      where o.company_id = ${companyId} and o.marketplace = ${marketplace}
-      group by o.company_id, o.product_id, o.marketplace, o.order_date
-      on conflict (company_id, product_id, marketplace, date) do update set
-        units_ordered = excluded.units_ordered, units_bought_out = excluded.units_bought_out,
-        units_returned = excluded.units_returned, units_cancelled = excluded.units_cancelled,
-        revenue = excluded.revenue, updated_at = now()`);
-  }
+  if (keys.length === 0) return;
+  await db.execute(sql`
+    insert into daily_sales (company_id, product_id, marketplace, date, units_ordered, units_bought_out,
+                             units_returned, units_cancelled, revenue, updated_at)
+    select o.company_id, o.product_id, o.marketplace, o.order_date,
+      coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
+      coalesce(sum(o.quantity) filter (where (o.kind = 'sale') or (o.kind = 'order' and o.status = 'bought_out')), 0),
+      coalesce(sum(o.quantity) filter (where o.kind = 'return' or o.status = 'returned'), 0),
+      coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status = 'cancelled'), 0),
+      coalesce(sum(o.quantity * o.price) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
+      now()
+    from orders o
+    join unnest(${pgArrayLiteral(keys.map(([p]) => p))}::bigint[], ${pgArrayLiteral(keys.map(([, d]) => d))}::date[])
+      as k(product_id, date) on k.product_id = o.product_id and k.date = o.order_date
+    where o.company_id = ${companyId} and o.marketplace = ${marketplace}
+    group by o.company_id, o.product_id, o.marketplace, o.order_date
+    on conflict (company_id, product_id, marketplace, date) do update set
+      units_ordered = excluded.units_ordered, units_bought_out = excluded.units_bought_out,
+      units_returned = excluded.units_returned, units_cancelled = excluded.units_cancelled,
+      revenue = excluded.revenue, updated_at = now()`);
 }
 
 export async function saveSupplyPage(
@@ -163,4 +147,44 @@ export async function upsertWarehouses(
     })
     .returning({ id: warehouses.id, externalId: warehouses.externalId });
   return new Map(rows.map((r) => [r.externalId, r.id]));
+}
+
+async function upsertOrderLines(
+  db: Db,
+  companyId: string,
+  accountId: number,
+  marketplace: Marketplace,
+  rows: readonly OrderRow[],
+): Promise<void> {
+  // One parameter per column, sent as an array literal: both drivers pass text through unchanged.
+  const col = <T>(f: (r: OrderRow) => T) => pgArrayLiteral(rows.map(f));
+  await db.execute(sql`
+    insert into orders (company_id, account_id, marketplace, external_id, kind, order_id, product_id, warehouse_name,
+                        quantity, price, status, ordered_at, order_date, last_change_at)
+    select ${companyId}::uuid, ${accountId}::bigint, ${marketplace}::marketplace, t.*
+    from unnest(
+      ${col((r) => r.externalId)}::text[],
+      ${col((r) => r.kind)}::order_kind[],
+      ${col((r) => r.orderId)}::text[],
+      ${col((r) => r.productId)}::bigint[],
+      ${col((r) => r.warehouseName)}::text[],
+      ${col((r) => r.quantity)}::int[],
+      ${col((r) => r.price)}::numeric[],
+      ${col((r) => r.status)}::order_status[],
+      ${col((r) => r.orderedAt.toISOString())}::timestamptz[],
+      ${col((r) => r.orderDate)}::date[],
+      ${col((r) => r.lastChangeAt.toISOString())}::timestamptz[]
+    ) as t
+    on conflict (company_id, marketplace, external_id) do update set
+      status = excluded.status, quantity = excluded.quantity, price = excluded.price,
+      product_id = excluded.product_id, order_date = excluded.order_date,
+      last_change_at = excluded.last_change_at, updated_at = now()`);
+}
+
+/** `{"a","b",NULL}`: a PostgreSQL array literal, every element quoted and escaped. */
+export function pgArrayLiteral(values: readonly unknown[]): string {
+  const items = values.map((v) =>
+    v === null || v === undefined ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+  );
+  return `{${items.join(',')}}`;
 }
