@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Marketplace, OrderRow, SupplyRow } from '../../../ports.js';
 import type { Db } from '../client.js';
-import { marketplaceAccounts, orders, supplies, warehouses } from '../schema/index.js';
+import { marketplaceAccounts, supplies, warehouses } from '../schema/index.js';
 
 const CHUNK = 1000;
 // Column arrays through unnest: one statement and 14 parameters however many rows (a VALUES list
