@@ -4,6 +4,7 @@ import type {
   CatalogueReader,
   CompanyStore,
   ForecastStore,
+  OutboxStore,
   ProcurementStore,
   PurchaseOrderStore,
   RecommendationStore,
@@ -14,6 +15,14 @@ import { findAccount, insertAccount, listAccounts, updateAccountCredentials } fr
 import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
+import {
+  claimMessages,
+  enqueueMessages,
+  externalIdOf,
+  markDead,
+  markRetry,
+  markSent,
+} from './queries/outbox.js';
 import { loadProcurementSnapshot, replaceRecommendations } from './queries/procurement.js';
 import { listProductsWithStock } from './queries/products.js';
 import {
@@ -120,4 +129,15 @@ export function createSyncStore(db: Db): SyncStore {
 
 export function createCatalogueReader(db: Db): CatalogueReader {
   return { list: (companyId, page) => listProductsWithStock(db, companyId, page) };
+}
+
+export function createOutboxStore(db: Db): OutboxStore {
+  return {
+    enqueue: (messages) => enqueueMessages(db, messages),
+    claim: (now, instance, leaseUntil, limit) => claimMessages(db, now, instance, leaseUntil, limit),
+    sent: (id, externalId, at) => markSent(db, id, externalId, at),
+    retry: (id, error, next, countAttempt) => markRetry(db, id, error, next, countAttempt),
+    dead: (id, error) => markDead(db, id, error),
+    externalIdOf: (id) => externalIdOf(db, id),
+  };
 }

@@ -1,0 +1,124 @@
+import { eq, sql } from 'drizzle-orm';
+import type { NewOutboxMessage, OutboxMessage } from '../../../ports.js';
+import { type Db, rowsOf } from '../client.js';
+import { notificationOutbox } from '../schema/index.js';
+
+export async function enqueueMessages(db: Db, messages: readonly NewOutboxMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = await db
+    .insert(notificationOutbox)
+    .values(messages.map((m) => ({ ...m, replacesId: m.replacesId ?? null })))
+    .onConflictDoNothing({
+      target: [
+        notificationOutbox.companyId,
+        notificationOutbox.channel,
+        notificationOutbox.target,
+        notificationOutbox.dedupKey,
+      ],
+    })
+    .returning({ id: notificationOutbox.id });
+  return rows.length;
+}
+
+/**
+ * The oldest unsent message of each target that is due (or whose lease ran out), leased to one
+ * instance. SKIP LOCKED lets several instances claim side by side without taking the same row.
+ */
+export async function claimMessages(
+  db: Db,
+  now: Date,
+  instance: string,
+  leaseUntil: Date,
+  limit: number,
+): Promise<OutboxMessage[]> {
+  const at = now.toISOString();
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      with due as (
+        select o.id, o.status as was from notification_outbox o
+        where ((o.status = 'pending' and o.next_attempt_at <= ${at}::timestamptz)
+            or (o.status = 'sending' and o.locked_until < ${at}::timestamptz))
+          and not exists (
+            select 1 from notification_outbox e
+            where e.channel = o.channel and e.target = o.target and e.id < o.id and e.status in ('pending', 'sending'))
+        order by o.id
+        limit ${limit}
+        for update of o skip locked
+      )
+      update notification_outbox n
+      set status = 'sending', locked_by = ${instance}, locked_until = ${leaseUntil.toISOString()}::timestamptz,
+          updated_at = now()
+      from due
+      where n.id = due.id
+      returning n.*, due.was`),
+  );
+  return rows
+    .map((r) => ({
+      id: Number(r.id),
+      companyId: String(r.company_id),
+      channel: r.channel as OutboxMessage['channel'],
+      target: String(r.target),
+      kind: String(r.kind),
+      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+      dedupKey: String(r.dedup_key),
+      replacesId: r.replaces_id === null ? null : Number(r.replaces_id),
+      attempts: Number(r.attempts),
+      uncertain: r.was === 'sending',
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+export async function markSent(db: Db, id: number, externalId: string, at: Date): Promise<void> {
+  await db
+    .update(notificationOutbox)
+    .set({
+      status: 'sent',
+      externalMessageId: externalId,
+      sentAt: at,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+    })
+    .where(eq(notificationOutbox.id, id));
+}
+
+export async function markRetry(
+  db: Db,
+  id: number,
+  error: string,
+  next: Date,
+  countAttempt: boolean,
+): Promise<void> {
+  await db
+    .update(notificationOutbox)
+    .set({
+      status: 'pending',
+      nextAttemptAt: next,
+      lastError: error,
+      lockedBy: null,
+      lockedUntil: null,
+      ...(countAttempt ? { attempts: sql`${notificationOutbox.attempts} + 1` } : {}),
+    })
+    .where(eq(notificationOutbox.id, id));
+}
+
+export async function markDead(db: Db, id: number, error: string): Promise<void> {
+  await db
+    .update(notificationOutbox)
+    .set({
+      status: 'dead',
+      lastError: error,
+      lockedBy: null,
+      lockedUntil: null,
+      attempts: sql`${notificationOutbox.attempts} + 1`,
+    })
+    .where(eq(notificationOutbox.id, id));
+}
+
+export async function externalIdOf(db: Db, id: number): Promise<string | null> {
+  const [row] = await db
+    .select({ e: notificationOutbox.externalMessageId })
+    .from(notificationOutbox)
+    .where(eq(notificationOutbox.id, id));
+  return row?.e ?? null;
+}

@@ -1,0 +1,10 @@
+export { RenderError } from './errors.js';
+export { escapeSlack, escapeTelegram, unescapeMarkup } from './escape.js';
+export type { SlackMessage, TelegramMessage } from './pack.js';
+export { type ReasonCode, WORDS, type WordCode, words } from './reasons.js';
+export { createRenderer, type MessageFor, type Renderer } from './renderer.js';
+export type { SlackBlock, SlackButton } from './slack-helpers.js';
+export { SLACK_LIMITS } from './slack-helpers.js';
+export type { InlineButton } from './telegram-helpers.js';
+export { TELEGRAM_LIMITS } from './telegram-helpers.js';
+export * from './views.js';
