@@ -22,6 +22,7 @@ import { describeDatabaseUrl, type Logger } from './lib/logger.js';
 import { projectVersion } from './lib/project-root.js';
 import { createSecretBox, type SecretBox } from './lib/secret-box.js';
 import { createWorkerPool } from './lib/worker-pool.js';
+import { createNotifications, type Notifications } from './notify-wiring.js';
 import { type AccountService, createAccountService } from './services/accounts.js';
 import { type ApiTokenService, createApiTokenService } from './services/api-tokens.js';
 import { type CompanyService, createCompanyService } from './services/companies.js';
@@ -47,6 +48,7 @@ export type Runtime = {
   forecast: ForecastRunner;
   procurement: ProcurementRunner;
   pipeline: Pipeline;
+  notifications: Notifications;
   demo: Demo | undefined;
   app: FastifyInstance;
   close(): Promise<void>;
@@ -135,6 +137,8 @@ export async function createRuntime(
       log: log.child({ component: 'pipeline' }),
       now,
     });
+    const notifications = createNotifications({ config, db, log, sync, now });
+    closers.push(async () => notifications.stop());
 
     const metrics = new Registry();
     collectDefaultMetrics({ register: metrics });
@@ -173,6 +177,7 @@ export async function createRuntime(
       forecast,
       procurement,
       pipeline,
+      notifications,
       demo,
       app,
       close: async () => {
@@ -195,6 +200,7 @@ const today = (timezone: string, at: Date) =>
 export async function serve(config: Config, log: Logger): Promise<Runtime> {
   const runtime = await createRuntime(config, log);
   await runtime.app.listen({ host: config.host, port: config.port });
+  runtime.notifications.start();
   if (runtime.demo) void runDemoPipeline(runtime, runtime.demo);
   let closing = false;
   const shutdown = (signal: string) => {
@@ -226,7 +232,8 @@ export async function serve(config: Config, log: Logger): Promise<Runtime> {
 async function runDemoPipeline(runtime: Runtime, demo: Demo): Promise<void> {
   const company = await runtime.companies.resolve(demo.companyId);
   if (!company) return;
-  const outcome = await runtime.pipeline(company, today(company.timezone, new Date()));
+  const runDate = today(company.timezone, new Date());
+  const outcome = await runtime.pipeline(company, runDate);
   runtime.log.info(
     {
       companyId: company.id,
@@ -236,4 +243,7 @@ async function runDemoPipeline(runtime: Runtime, demo: Demo): Promise<void> {
     },
     'demo pipeline finished',
   );
+  // The morning digest, printed to the console (no chat is bound in demo mode).
+  await runtime.notifications.enqueueDigest(company, runDate);
+  await runtime.notifications.deliverNow();
 }

@@ -1,0 +1,145 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { join } from 'node:path';
+import { buildDigestView, encodeAction } from '../bots/commands/index.js';
+import { createSlackSender } from '../bots/slack/sender.js';
+import { createTelegramSender } from '../bots/telegram/sender.js';
+import type { Db } from './adapters/db/client.js';
+import { listChatTargets } from './adapters/db/queries/chat-targets.js';
+import { createOutboxStore, createRecommendationStore } from './adapters/db/stores.js';
+import { createRenderer, type DigestView, unescapeMarkup } from './adapters/render/index.js';
+import type { Config } from './config.js';
+import type { Logger } from './lib/logger.js';
+import { projectRoot } from './lib/project-root.js';
+import type { ChannelSender } from './ports.js';
+import { createConsoleSender } from './services/notify/console-sender.js';
+import { createDeliveryWorker } from './services/notify/delivery-worker.js';
+import { createDigestService } from './services/notify/digest.js';
+import type { SyncService } from './services/sync/sync-company.js';
+
+// Composition of the notification side: renderer, senders, outbox worker and digest.
+
+const ACTION_TTL_MS = 3 * 86_400_000;
+
+/** Button ids are signed with a key derived from the credentials key, so chats cannot forge them. */
+export function actionSigner(config: Config) {
+  const key = createHmac(
+    'sha256',
+    config.credentials.keys.get(config.credentials.currentKeyId) ?? Buffer.alloc(32),
+  )
+    .update('stockpilot:chat-actions')
+    .digest();
+  const sign = (payload: string) =>
+    createHmac('sha256', key).update(payload).digest('base64url').slice(0, 16);
+  const verify = (payload: string, signature: string) => {
+    const expected = Buffer.from(sign(payload));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  };
+  return { sign, verify };
+}
+
+const htmlToText = (html: string) => unescapeMarkup(html.replace(/<[^>]+>/g, ''));
+
+export function createNotifications(deps: {
+  config: Config;
+  db: Db;
+  log: Logger;
+  sync: SyncService;
+  now: () => Date;
+  write?: (text: string) => void;
+}) {
+  const renderer = createRenderer({ templatesDir: join(projectRoot(), 'templates') });
+  const { config } = deps;
+  const senders: { console: ChannelSender; slack?: ChannelSender; telegram?: ChannelSender } = {
+    console: createConsoleSender(deps.write ?? ((t) => process.stdout.write(t))),
+    ...(config.slack.botToken
+      ? {
+          slack: createSlackSender({
+            token: config.slack.botToken,
+            ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+          }),
+        }
+      : {}),
+    ...(config.telegram.botToken
+      ? {
+          telegram: createTelegramSender({
+            token: config.telegram.botToken,
+            ...(config.telegram.apiUrl ? { apiRoot: config.telegram.apiUrl } : {}),
+          }),
+        }
+      : {}),
+  };
+  const outbox = createOutboxStore(deps.db);
+  const log = deps.log.child({ component: 'notify' });
+  const worker = createDeliveryWorker({
+    store: outbox,
+    senders,
+    instance: `${process.pid}`,
+    now: deps.now,
+    log,
+    onDead: (m, error) =>
+      log.error({ outboxId: m.id, target: m.target, error }, 'notification could not be delivered'),
+  });
+  const signer = actionSigner(config);
+
+  const enqueueDigest = createDigestService<DigestView>({
+    recommendations: createRecommendationStore(deps.db),
+    outbox,
+    // No chat bound yet: the digest goes to the console, so nothing is lost and a newcomer sees it.
+    targets: async (companyId) => {
+      const bound = await listChatTargets(deps.db, companyId, 'digest');
+      return bound.length > 0 ? bound : [{ channel: 'console', target: 'stdout', locale: null }];
+    },
+    buildView: async (company, runDate, recommendations) => {
+      const health = await deps.sync.health(company);
+      const orders = health.flatMap((a) => a.data.filter((d) => d.dataType === 'orders'));
+      const syncedAt =
+        orders
+          .map((d) => d.lastSuccessAt)
+          .filter((d): d is string => d !== null)
+          .sort()[0] ?? null;
+      const expiresAt = new Date(deps.now().getTime() + ACTION_TTL_MS);
+      return buildDigestView({
+        companyName: company.name,
+        runDate,
+        timezone: company.timezone,
+        recommendations,
+        newAlerts: [],
+        freshness: { syncedAt, stale: orders.length === 0 || orders.some((d) => d.stale) },
+        actionId: (kind, r) => encodeAction({ kind, recommendationId: r.id, expiresAt }, signer.sign),
+      });
+    },
+    render: (channel, locale, view) => {
+      if (channel === 'console') {
+        return renderer.renderDigest('telegram', locale, view).map((m) => ({ text: htmlToText(m.text) }));
+      }
+      return renderer.renderDigest(channel, locale, view) as unknown as Record<string, unknown>[];
+    },
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  return {
+    enqueueDigest,
+    deliverNow: () => worker.runOnce(),
+    /** Delivers every second until stopped; one pass at a time. */
+    start() {
+      timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        worker
+          .runOnce()
+          .catch((err: unknown) => log.error({ err }, 'delivery pass failed'))
+          .finally(() => {
+            running = false;
+          });
+      }, 1000);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+export type Notifications = ReturnType<typeof createNotifications>;
