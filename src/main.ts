@@ -130,15 +130,19 @@ export async function createRuntime(
       log: log.child({ component: 'procurement' }),
       now,
     });
+    const notifications = createNotifications({ config, db, log, sync, now });
+    closers.push(async () => notifications.stop());
     const pipeline = createPipeline({
       sync,
       forecast,
       procurement,
+      alerts: async (company, runDate) => {
+        const full = await companies.resolve(company.id);
+        return full ? notifications.evaluateAlerts(full, runDate) : undefined;
+      },
       log: log.child({ component: 'pipeline' }),
       now,
     });
-    const notifications = createNotifications({ config, db, log, sync, now });
-    closers.push(async () => notifications.stop());
 
     const metrics = new Registry();
     collectDefaultMetrics({ register: metrics });

@@ -5,12 +5,14 @@ import { createSlackSender } from '../bots/slack/sender.js';
 import { createTelegramSender } from '../bots/telegram/sender.js';
 import type { Db } from './adapters/db/client.js';
 import { listChatTargets } from './adapters/db/queries/chat-targets.js';
-import { createOutboxStore, createRecommendationStore } from './adapters/db/stores.js';
-import { createRenderer, type DigestView, unescapeMarkup } from './adapters/render/index.js';
+import { createAlertStore, createOutboxStore, createRecommendationStore } from './adapters/db/stores.js';
+import { type AlertItem, createRenderer, type DigestView, unescapeMarkup } from './adapters/render/index.js';
 import type { Config } from './config.js';
+import type { AlertGroupMessage } from './core/alerts/index.js';
 import type { Logger } from './lib/logger.js';
 import { projectRoot } from './lib/project-root.js';
 import type { ChannelSender } from './ports.js';
+import { createAlertService } from './services/alerts/evaluate-alerts.js';
 import { createConsoleSender } from './services/notify/console-sender.js';
 import { createDeliveryWorker } from './services/notify/delivery-worker.js';
 import { createDigestService } from './services/notify/digest.js';
@@ -117,10 +119,48 @@ export function createNotifications(deps: {
     },
   });
 
+  const itemOf = (i: AlertGroupMessage['firing'][number]): AlertItem => ({
+    code: i.rule,
+    severity: i.severity,
+    sellerSku: i.sku ?? null,
+    name: null,
+    detail: i.summary,
+  });
+  const renderAlerts = (
+    channel: 'slack' | 'telegram',
+    locale: 'ru' | 'en',
+    group: AlertGroupMessage,
+    companyName: string,
+  ) => {
+    const alerts = [...group.firing, ...group.reminders].map(itemOf);
+    if (alerts.length === 0) return [];
+    return renderer.renderMessages(channel, locale, 'alert-group', {
+      companyName,
+      severity: group.highestSeverity ?? 'info',
+      alerts,
+      moreCount: 0,
+    });
+  };
+  const evaluateAlerts = createAlertService({
+    store: createAlertStore(deps.db),
+    now: deps.now,
+    targets: async (companyId) => {
+      const bound = await listChatTargets(deps.db, companyId, 'alerts');
+      return bound.length > 0
+        ? bound
+        : [{ channel: 'console' as const, target: 'stdout', locale: null, minSeverity: 'warning' as const }];
+    },
+    render: (channel, locale, group, company) =>
+      channel === 'console'
+        ? renderAlerts('telegram', locale, group, company.name).map((m) => ({ text: htmlToText(m.text) }))
+        : (renderAlerts(channel, locale, group, company.name) as unknown as Record<string, unknown>[]),
+  });
+
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   return {
     enqueueDigest,
+    evaluateAlerts,
     deliverNow: () => worker.runOnce(),
     /** Delivers every second until stopped; one pass at a time. */
     start() {

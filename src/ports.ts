@@ -1,3 +1,5 @@
+import type { AccountObservation, AlertState, Silence, SkuObservation } from './core/alerts/index.js';
+
 // The interfaces services need; adapters implement them and main.ts wires them (STYLE.md layout).
 
 export type Locale = 'ru' | 'en';
@@ -514,4 +516,21 @@ export type ChannelSender = {
   send(message: OutboxMessage, replacesExternalId: string | null): Promise<{ externalId: string }>;
   /** After a crash between sending and recording: the id of the message if it did go out. */
   findSent?(message: OutboxMessage): Promise<string | null>;
+};
+
+export type AlertObservations = {
+  skus: SkuObservation[];
+  accounts: AccountObservation[];
+};
+
+export type AlertStore = {
+  observations(companyId: string, runDate: string, now: Date): Promise<AlertObservations>;
+  states(companyId: string): Promise<AlertState[]>;
+  silences(companyId: string, now: Date): Promise<Silence[]>;
+  /** The new alert states and the messages they cause, in one transaction (DESIGN.md: outbox). */
+  commit(
+    companyId: string,
+    states: readonly AlertState[],
+    messages: readonly NewOutboxMessage[],
+  ): Promise<void>;
 };

@@ -4,7 +4,7 @@ import type { ForecastRunner } from './forecast/run-forecasts.js';
 import type { ProcurementRunner } from './procurement/run-procurement.js';
 import type { SyncService } from './sync/sync-company.js';
 
-export type PipelineStep = 'sync' | 'forecast' | 'procurement';
+export type PipelineStep = 'sync' | 'forecast' | 'procurement' | 'alerts';
 
 /**
  * The morning for one company, step by step. A failed step is reported and the next step still
@@ -14,13 +14,15 @@ export function createPipeline(deps: {
   sync: SyncService;
   forecast: ForecastRunner;
   procurement: ProcurementRunner;
+  /** Evaluated after procurement: alert rules over the day's numbers. */
+  alerts?: (company: { id: string; timezone: string }, runDate: string) => Promise<unknown>;
   log: Logger;
   now: () => Date;
 }) {
   return async function runPipeline(
     company: { id: string; timezone: string },
     runDate: string,
-    steps: readonly PipelineStep[] = ['sync', 'forecast', 'procurement'],
+    steps: readonly PipelineStep[] = ['sync', 'forecast', 'procurement', 'alerts'],
   ) {
     const outcome: Partial<
       Record<PipelineStep, { ok: boolean; ms: number; summary?: unknown; error?: string }>
@@ -33,7 +35,9 @@ export function createPipeline(deps: {
             ? await deps.sync.syncCompany(company.id)
             : step === 'forecast'
               ? await deps.forecast(company, runDate)
-              : await deps.procurement(company.id, runDate);
+              : step === 'procurement'
+                ? await deps.procurement(company.id, runDate)
+                : await deps.alerts?.(company, runDate);
         outcome[step] = { ok: true, ms: deps.now().getTime() - started, summary };
       } catch (err) {
         const error = describeError(err);

@@ -1,5 +1,6 @@
 import type {
   AccountStore,
+  AlertStore,
   ApiTokenStore,
   CatalogueReader,
   CompanyStore,
@@ -12,6 +13,7 @@ import type {
 } from '../../ports.js';
 import type { Db } from './client.js';
 import { findAccount, insertAccount, listAccounts, updateAccountCredentials } from './queries/accounts.js';
+import { commitAlerts, loadAlertObservations, loadAlertStates, loadSilences } from './queries/alerts.js';
 import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
@@ -139,5 +141,14 @@ export function createOutboxStore(db: Db): OutboxStore {
     retry: (id, error, next, countAttempt) => markRetry(db, id, error, next, countAttempt),
     dead: (id, error) => markDead(db, id, error),
     externalIdOf: (id) => externalIdOf(db, id),
+  };
+}
+
+export function createAlertStore(db: Db): AlertStore {
+  return {
+    observations: (companyId, runDate, now) => loadAlertObservations(db, companyId, runDate, now),
+    states: (companyId) => loadAlertStates(db, companyId),
+    silences: (companyId, now) => loadSilences(db, companyId, now),
+    commit: (companyId, states, messages) => commitAlerts(db, companyId, states, messages),
   };
 }
