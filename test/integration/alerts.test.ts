@@ -75,15 +75,13 @@ describe(`alert service (${database.label})`, () => {
     expect(resolved.notified.resolved).toBe(1);
     expect(await states()).toMatchObject({ [`OUT_OF_STOCK:${mug.id}`]: 'resolved' });
 
-    await db
-      .insert(silences)
-      .values({
-        companyId: company.id,
-        productId: tea.id,
-        until: new Date(now.getTime() + 7 * 86_400_000),
-        createdBy: 'slack:T1:UANNA',
-        reason: 'seasonal',
-      });
+    await db.insert(silences).values({
+      companyId: company.id,
+      productId: tea.id,
+      until: new Date(now.getTime() + 7 * 86_400_000),
+      createdBy: 'slack:T1:UANNA',
+      reason: 'seasonal',
+    });
     await db
       .update(recommendations)
       .set({ availableStock: 0, runwayDays: 0 })
