@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type Database, openDatabase } from './adapters/db/client.js';
+import { createLocks } from './adapters/db/locks.js';
 import { migrationsUpToDate, runMigrations } from './adapters/db/migrate.js';
 import {
   createAccountStore,
@@ -9,6 +10,7 @@ import {
   createCatalogueReader,
   createCompanyStore,
   createForecastStore,
+  createJobStore,
   createProcurementStore,
   createPurchaseOrderStore,
   createRecommendationStore,
@@ -18,6 +20,10 @@ import { createClientFactory } from './adapters/marketplaces/client-factory.js';
 import type { Config } from './config.js';
 import { type Demo, startDemo } from './demo.js';
 import { buildApp } from './http/app.js';
+import { createJobRunner, type JobRunner } from './jobs/runner.js';
+import { createScheduler, type Scheduler } from './jobs/scheduler.js';
+import { JOB_NAMES, localClock } from './jobs/table.js';
+import { createJobWork } from './jobs/work.js';
 import { describeDatabaseUrl, type Logger } from './lib/logger.js';
 import { projectVersion } from './lib/project-root.js';
 import { createSecretBox, type SecretBox } from './lib/secret-box.js';
@@ -49,6 +55,8 @@ export type Runtime = {
   procurement: ProcurementRunner;
   pipeline: Pipeline;
   notifications: Notifications;
+  runJob: JobRunner;
+  scheduler: Scheduler;
   demo: Demo | undefined;
   app: FastifyInstance;
   close(): Promise<void>;
@@ -143,6 +151,31 @@ export async function createRuntime(
       log: log.child({ component: 'pipeline' }),
       now,
     });
+    const locks = createLocks(database);
+    const jobStore = createJobStore(db);
+    const runJob = createJobRunner({
+      store: jobStore,
+      locks,
+      instance: `${hostname()}:${process.pid}`,
+      now,
+      log: log.child({ component: 'jobs' }),
+      work: createJobWork({
+        sync: (companyId) => sync.syncCompany(companyId),
+        forecast: (company, runDate) => forecast(company, runDate),
+        procurement: (companyId, runDate) => procurement(companyId, runDate),
+        alerts: (company, runDate) => notifications.evaluateAlerts(company, runDate),
+        digest: (company, runDate) => notifications.enqueueDigest(company, runDate),
+      }),
+    });
+    const scheduler = createScheduler({
+      companies: () => companies.list(),
+      runner: runJob,
+      store: jobStore,
+      locks,
+      now,
+      log: log.child({ component: 'scheduler' }),
+    });
+    closers.push(() => scheduler.stop());
 
     const metrics = new Registry();
     collectDefaultMetrics({ register: metrics });
@@ -166,6 +199,7 @@ export async function createRuntime(
         purchaseOrders,
         catalogue: createCatalogueReader(db),
         sync,
+        runJob,
       },
     });
     return {
@@ -182,6 +216,8 @@ export async function createRuntime(
       procurement,
       pipeline,
       notifications,
+      runJob,
+      scheduler,
       demo,
       app,
       close: async () => {
@@ -197,15 +233,15 @@ export async function createRuntime(
   }
 }
 
-const today = (timezone: string, at: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(at);
-
 /** Listens until SIGTERM/SIGINT, then stops accepting, finishes in-flight work and closes the pool. */
 export async function serve(config: Config, log: Logger): Promise<Runtime> {
   const runtime = await createRuntime(config, log);
   await runtime.app.listen({ host: config.host, port: config.port });
   runtime.notifications.start();
-  if (runtime.demo) void runDemoPipeline(runtime, runtime.demo);
+  // In demo mode the whole morning runs once at start; the clock then keeps the schedule.
+  void (runtime.demo ? runDemoMorning(runtime, runtime.demo) : Promise.resolve()).then(() => {
+    if (config.schedulerEnabled) runtime.scheduler.start();
+  });
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -232,22 +268,12 @@ export async function serve(config: Config, log: Logger): Promise<Runtime> {
   return runtime;
 }
 
-/** The demo company's morning, once at start, so a newcomer sees data within a minute. */
-async function runDemoPipeline(runtime: Runtime, demo: Demo): Promise<void> {
+/** The demo company's morning, once at start, so a newcomer sees the product work within a minute. */
+async function runDemoMorning(runtime: Runtime, demo: Demo): Promise<void> {
   const company = await runtime.companies.resolve(demo.companyId);
   if (!company) return;
-  const runDate = today(company.timezone, new Date());
-  const outcome = await runtime.pipeline(company, runDate);
-  runtime.log.info(
-    {
-      companyId: company.id,
-      steps: Object.fromEntries(
-        Object.entries(outcome).map(([k, v]) => [k, { ok: v?.ok, ms: v?.ms, error: v?.error }]),
-      ),
-    },
-    'demo pipeline finished',
-  );
-  // The morning digest, printed to the console (no chat is bound in demo mode).
-  await runtime.notifications.enqueueDigest(company, runDate);
+  const { date } = localClock(company.timezone, new Date());
+  for (const job of JOB_NAMES) await runtime.runJob(company, job, date, 'manual');
   await runtime.notifications.deliverNow();
+  runtime.log.info({ companyId: company.id }, 'demo morning finished');
 }

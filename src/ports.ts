@@ -2,6 +2,7 @@
 // One file per area under ports/; import from here.
 export * from './ports/companies.js';
 export * from './ports/forecast.js';
+export * from './ports/jobs.js';
 export type * from './ports/marketplace.js';
 export * from './ports/notify.js';
 export * from './ports/purchasing.js';

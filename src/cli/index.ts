@@ -5,6 +5,7 @@ import { projectVersion } from '../lib/project-root.js';
 import { registerCompany } from './commands/company.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerPipeline } from './commands/pipeline.js';
+import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerToken } from './commands/token.js';
@@ -28,6 +29,7 @@ export async function runCli(
   registerPipeline(program, ctx);
   registerForecast(program, ctx);
   registerSimulate(program, ctx);
+  registerRun(program, ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

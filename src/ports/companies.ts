@@ -7,9 +7,15 @@ export type CompanyRecord = {
   timezone: string;
   locale: Locale;
   isDemo: boolean;
+  /** When the daily jobs run, HH:MM in the company's time zone. */
+  syncTime: string;
+  forecastTime: string;
+  procurementTime: string;
+  digestTime: string;
 };
 
 export type NewCompanyRecord = Pick<CompanyRecord, 'slug' | 'name' | 'timezone' | 'locale'> &
+  Partial<Pick<CompanyRecord, 'syncTime' | 'forecastTime' | 'procurementTime' | 'digestTime'>> &
   Partial<Pick<CompanyRecord, 'isDemo'>> &
   Partial<{ leadTimeDays: number; reviewPeriodDays: number; coverageDays: number; serviceLevel: number }>;
 

@@ -5,6 +5,7 @@ import type {
   CatalogueReader,
   CompanyStore,
   ForecastStore,
+  JobStore,
   OutboxStore,
   ProcurementStore,
   PurchaseOrderStore,
@@ -17,6 +18,7 @@ import { commitAlerts, loadAlertObservations, loadAlertStates, loadSilences } fr
 import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
+import { finishJobRun, jobStatesOn, startJobRun } from './queries/job-runs.js';
 import {
   claimMessages,
   enqueueMessages,
@@ -150,5 +152,14 @@ export function createAlertStore(db: Db): AlertStore {
     states: (companyId) => loadAlertStates(db, companyId),
     silences: (companyId, now) => loadSilences(db, companyId, now),
     commit: (companyId, states, messages) => commitAlerts(db, companyId, states, messages),
+  };
+}
+
+export function createJobStore(db: Db): JobStore {
+  return {
+    start: (companyId, job, runDate, trigger, instance, at) =>
+      startJobRun(db, companyId, job, runDate, trigger, instance, at),
+    finish: (id, status, at, error, details) => finishJobRun(db, id, status, at, error, details),
+    statesOn: (companyId, runDate) => jobStatesOn(db, companyId, runDate),
   };
 }

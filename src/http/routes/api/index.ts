@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { JobRunner } from '../../../jobs/runner.js';
 import type { CatalogueReader, RecommendationStore } from '../../../ports.js';
 import type { ApiTokenService } from '../../../services/api-tokens.js';
 import type { CompanyService } from '../../../services/companies.js';
@@ -6,6 +7,7 @@ import type { PurchaseOrderService } from '../../../services/purchase-orders/ser
 import type { SyncService } from '../../../services/sync/sync-company.js';
 import { apiAuthPlugin } from '../../plugins/api-auth.js';
 import { catalogueRoutes } from './catalogue.js';
+import { jobRoutes } from './jobs.js';
 import { purchaseOrderRoutes } from './purchase-orders.js';
 import { recommendationRoutes } from './recommendations.js';
 
@@ -18,6 +20,7 @@ export type ApiDeps = {
   purchaseOrders: PurchaseOrderService;
   catalogue: CatalogueReader;
   sync: SyncService;
+  runJob: JobRunner;
 };
 
 /** /api/v1: every route authenticated by an API token and scoped to one company. */
@@ -31,9 +34,11 @@ export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, opts) => {
     purchaseOrders: opts.purchaseOrders,
     catalogue: opts.catalogue,
     sync: opts.sync,
+    runJob: opts.runJob,
   };
   await app.register(apiAuthPlugin, { tokens: deps.tokens, anonymousDemo: deps.anonymousDemo });
   await app.register(recommendationRoutes, deps);
   await app.register(purchaseOrderRoutes, deps);
   await app.register(catalogueRoutes, deps);
+  await app.register(jobRoutes, deps);
 };

@@ -1,0 +1,31 @@
+export type JobRunState = 'running' | 'success' | 'partial' | 'failed' | 'skipped';
+export type JobTrigger = 'schedule' | 'catch-up' | 'manual' | 'chat' | 'api' | 'cli';
+
+export type JobStore = {
+  start(
+    companyId: string,
+    job: string,
+    runDate: string,
+    trigger: JobTrigger,
+    instance: string,
+    at: Date,
+  ): Promise<number>;
+  finish(
+    id: number,
+    status: JobRunState,
+    at: Date,
+    error: string | null,
+    details: Record<string, unknown>,
+  ): Promise<void>;
+  /** The latest state of each job of a company on a date. */
+  statesOn(companyId: string, runDate: string): Promise<Map<string, JobRunState>>;
+};
+
+/** PostgreSQL advisory locks: one leader for the clock, and no job overlapping itself. */
+export type Locks = {
+  /** Takes (or keeps) the clock; held until released or the process dies. */
+  tryLead(): Promise<boolean>;
+  releaseLead(): Promise<void>;
+  /** Runs `fn` only if nobody (no instance, no other call) is running the same key. */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+};
