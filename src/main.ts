@@ -34,7 +34,6 @@ import { type ApiTokenService, createApiTokenService } from './services/api-toke
 import { type CompanyService, createCompanyService } from './services/companies.js';
 import { createForecastRunner, type ForecastRunner } from './services/forecast/run-forecasts.js';
 import type { ForecastBatch, ForecastOutcome } from './services/forecast/types.js';
-import { createPipeline, type Pipeline } from './services/pipeline.js';
 import { createProcurementRunner, type ProcurementRunner } from './services/procurement/run-procurement.js';
 import { createPurchaseOrderService, type PurchaseOrderService } from './services/purchase-orders/service.js';
 import { createSyncService, type SyncService } from './services/sync/sync-company.js';
@@ -53,7 +52,6 @@ export type Runtime = {
   sync: SyncService;
   forecast: ForecastRunner;
   procurement: ProcurementRunner;
-  pipeline: Pipeline;
   notifications: Notifications;
   runJob: JobRunner;
   scheduler: Scheduler;
@@ -140,17 +138,6 @@ export async function createRuntime(
     });
     const notifications = createNotifications({ config, db, log, sync, now });
     closers.push(async () => notifications.stop());
-    const pipeline = createPipeline({
-      sync,
-      forecast,
-      procurement,
-      alerts: async (company, runDate) => {
-        const full = await companies.resolve(company.id);
-        return full ? notifications.evaluateAlerts(full, runDate) : undefined;
-      },
-      log: log.child({ component: 'pipeline' }),
-      now,
-    });
     const locks = createLocks(database);
     const jobStore = createJobStore(db);
     const runJob = createJobRunner({
@@ -214,7 +201,6 @@ export async function createRuntime(
       sync,
       forecast,
       procurement,
-      pipeline,
       notifications,
       runJob,
       scheduler,
