@@ -17,6 +17,7 @@ import {
   createSyncStore,
 } from './adapters/db/stores.js';
 import { createClientFactory } from './adapters/marketplaces/client-factory.js';
+import { createChatPort, mountTelegram } from './bots-wiring.js';
 import type { Config } from './config.js';
 import { type Demo, startDemo } from './demo.js';
 import { buildApp } from './http/app.js';
@@ -57,6 +58,8 @@ export type Runtime = {
   scheduler: Scheduler;
   demo: Demo | undefined;
   app: FastifyInstance;
+  /** Long polling for Telegram (TELEGRAM_MODE=polling); `serve` starts it, CLI commands do not. */
+  startChat(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -189,6 +192,21 @@ export async function createRuntime(
         runJob,
       },
     });
+    // Chat: the bots read and act through one port over the database.
+    const telegram = await mountTelegram({
+      config,
+      app,
+      port: createChatPort({ db, sync, now }),
+      renderer: notifications.renderer,
+      log,
+      now,
+    });
+    let polling: { stop(): void } | undefined;
+    closers.push(async () => polling?.stop());
+    const startChat = async () => {
+      if (config.telegram.mode !== 'polling' || !telegram) return;
+      polling = await telegram.startPolling();
+    };
     return {
       config,
       log,
@@ -206,6 +224,7 @@ export async function createRuntime(
       scheduler,
       demo,
       app,
+      startChat,
       close: async () => {
         await app.close();
         for (const close of closers.reverse()) await close().catch(() => undefined);
@@ -224,6 +243,7 @@ export async function serve(config: Config, log: Logger): Promise<Runtime> {
   const runtime = await createRuntime(config, log);
   await runtime.app.listen({ host: config.host, port: config.port });
   runtime.notifications.start();
+  await runtime.startChat();
   // In demo mode the whole morning runs once at start; the clock then keeps the schedule.
   void (runtime.demo ? runDemoMorning(runtime, runtime.demo) : Promise.resolve()).then(() => {
     if (config.schedulerEnabled) runtime.scheduler.start();

@@ -159,6 +159,7 @@ export function createNotifications(deps: {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   return {
+    renderer,
     enqueueDigest,
     evaluateAlerts,
     deliverNow: () => worker.runOnce(),

@@ -123,6 +123,6 @@ export type ProductStockView = {
 export type CatalogueReader = {
   list(
     companyId: string,
-    page: { limit: number; offset: number },
+    page: { limit: number; offset: number; ids?: readonly number[] },
   ): Promise<{ total: number; items: ProductStockView[] }>;
 };

@@ -20,10 +20,12 @@ describe('stockpilot CLI', { timeout: 120_000 }, () => {
       const env = bareEnv({ DATABASE_URL: real?.url ?? '', CREDENTIALS_KEY: KEY });
       const first = await runStockpilot(['migrate'], env);
       expect(first.stderr).toBe('');
-      expect(first.stdout).toMatch(/^Applied 2 of 2 migrations: 0000_init, 0001_order_kind/);
+      expect(first.stdout).toMatch(
+        /^Applied 3 of 3 migrations: 0000_init, 0001_order_kind, 0002_chat_updates/,
+      );
       const second = await runStockpilot(['migrate'], env);
       expect(second.code).toBe(0);
-      expect(second.stdout).toContain('Database is up to date (2 migrations).');
+      expect(second.stdout).toContain('Database is up to date (3 migrations).');
     },
   );
 

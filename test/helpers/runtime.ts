@@ -7,10 +7,13 @@ import { captureLogger } from './logs.js';
 export async function startTestRuntime(
   env: Record<string, string> = {},
 ): Promise<{ runtime: Runtime; lines: string[] }> {
+  // Not demo mode unless a test asks: no emulators, and credentials sealed under a test key.
   const config = loadConfig({
     PGLITE_DIR: 'memory://',
     LOG_LEVEL: 'debug',
     SCHEDULER_ENABLED: 'false',
+    DEMO_MODE: 'false',
+    CREDENTIALS_KEY: Buffer.alloc(32, 9).toString('base64'),
     ...env,
   });
   const { log, lines } = captureLogger('debug');

@@ -13,6 +13,7 @@ const TABLES = [
   'api_tokens',
   'audit_log',
   'chat_bindings',
+  'chat_updates',
   'chat_users',
   'companies',
   'daily_sales',

@@ -12,10 +12,18 @@ import type {
   RecommendationStore,
   SyncStore,
 } from '../../ports.js';
+import type { ChatStore } from '../../services/chat/chat-service.js';
 import type { Db } from './client.js';
 import { findAccount, insertAccount, listAccounts, updateAccountCredentials } from './queries/accounts.js';
 import { commitAlerts, loadAlertObservations, loadAlertStates, loadSilences } from './queries/alerts.js';
 import { insertApiToken, useApiToken } from './queries/api-tokens.js';
+import {
+  findChatIdentity,
+  seenUpdate,
+  snoozeProduct,
+  stockCandidateIds,
+  useLinkCode,
+} from './queries/chat.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
 import { finishJobRun, jobStatesOn, startJobRun } from './queries/job-runs.js';
@@ -161,5 +169,21 @@ export function createJobStore(db: Db): JobStore {
       startJobRun(db, companyId, job, runDate, trigger, instance, at),
     finish: (id, status, at, error, details) => finishJobRun(db, id, status, at, error, details),
     statesOn: (companyId, runDate) => jobStatesOn(db, companyId, runDate),
+  };
+}
+
+/** Telegram has no workspaces: its rows carry '' where Slack's carry the team id. */
+export function createChatStore(
+  db: Db,
+  freshness: (companyId: string) => Promise<{ syncedAt: string | null; stale: boolean }>,
+  now: () => Date,
+): ChatStore {
+  return {
+    identity: (platform, chatId, userId) => findChatIdentity(db, platform, '', chatId, userId),
+    link: (input) => useLinkCode(db, { ...input, workspaceId: '', now: now() }),
+    candidateIds: (companyId, query) => stockCandidateIds(db, companyId, query),
+    snooze: (companyId, productId, actor, until) => snoozeProduct(db, companyId, productId, actor, until),
+    seenUpdate: (platform, updateId) => seenUpdate(db, platform, updateId),
+    freshness,
   };
 }

@@ -66,12 +66,14 @@ export async function countProducts(db: Db, companyId: string): Promise<number> 
 export async function listProductsWithStock(
   db: Db,
   companyId: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; ids?: readonly number[] },
 ): Promise<{ total: number; items: ProductStockView[] }> {
+  const ids = page.ids ? `{${page.ids.join(',')}}` : null;
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       with page as (
-        select * from products where company_id = ${companyId} order by seller_sku limit ${page.limit} offset ${page.offset}
+        select * from products where company_id = ${companyId} and (${ids}::bigint[] is null or id = any(${ids}::bigint[]))
+        order by seller_sku limit ${page.limit} offset ${page.offset}
       ),
       latest as (
         select distinct on (s.product_id, s.warehouse_id, s.stock_type) s.product_id, s.quantity, s.taken_at

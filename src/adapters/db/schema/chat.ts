@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { check, index, integer, numeric, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { at, companyRef, createdAt, id, updatedAt } from './columns.js';
 import { companies } from './companies.js';
 import { localeEnum, platformEnum, roleEnum, severityEnum } from './enums.js';
@@ -69,4 +69,18 @@ export const linkCodes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('link_codes_company').on(t.companyId)],
+);
+
+/** Updates a bot has handled, so a replayed webhook delivery has no second effect. */
+export const chatUpdates = pgTable(
+  'chat_updates',
+  {
+    platform: platformEnum('platform').notNull(),
+    updateId: text('update_id').notNull(),
+    seenAt: at('seen_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'chat_updates_pk', columns: [t.platform, t.updateId] }),
+    index('chat_updates_seen').on(t.seenAt),
+  ],
 );

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ChatPort } from '../bots/chat-port.js';
+import { createTelegramBot, startPolling, telegramWebhookRoute } from '../bots/telegram/index.js';
+import type { Db } from './adapters/db/client.js';
+import {
+  createCatalogueReader,
+  createChatStore,
+  createPurchaseOrderStore,
+  createRecommendationStore,
+} from './adapters/db/stores.js';
+import type { Renderer } from './adapters/render/index.js';
+import type { Config } from './config.js';
+import type { Logger } from './lib/logger.js';
+import { actionSigner } from './notify-wiring.js';
+import { createChatService } from './services/chat/chat-service.js';
+import { createPurchaseOrderService } from './services/purchase-orders/service.js';
+import type { SyncService } from './services/sync/sync-company.js';
+
+/** The chat port over the database: what the bots may read and do, per company. */
+export function createChatPort(deps: { db: Db; sync: SyncService; now: () => Date }): ChatPort {
+  const recommendations = createRecommendationStore(deps.db);
+  const freshness = async (companyId: string) => {
+    const orders = (await deps.sync.health({ id: companyId })).flatMap((a) =>
+      a.data.filter((d) => d.dataType === 'orders'),
+    );
+    const syncedAt =
+      orders
+        .map((d) => d.lastSuccessAt)
+        .filter((d): d is string => d !== null)
+        .sort()[0] ?? null;
+    return { syncedAt, stale: orders.length === 0 || orders.some((d) => d.stale) };
+  };
+  return createChatService({
+    store: createChatStore(deps.db, freshness, deps.now),
+    recommendations,
+    catalogue: createCatalogueReader(deps.db),
+    purchaseOrders: createPurchaseOrderService({
+      orders: createPurchaseOrderStore(deps.db),
+      recommendations,
+      now: deps.now,
+    }),
+    now: deps.now,
+  }) satisfies ChatPort;
+}
+
+/**
+ * The Telegram bot on the webhook route (TELEGRAM_MODE=webhook) or long polling (=polling), never
+ * both. Menus are registered in the background: a Telegram outage must not stop the service.
+ */
+export async function mountTelegram(deps: {
+  config: Config;
+  app: FastifyInstance;
+  port: ChatPort;
+  renderer: Renderer;
+  log: Logger;
+  now: () => Date;
+}): Promise<{ startPolling(): Promise<{ stop(): void }> } | undefined> {
+  const { telegram } = deps.config;
+  if (telegram.mode === 'off' || !telegram.botToken) return undefined;
+  const { sign, verify } = actionSigner(deps.config);
+  const bot = createTelegramBot({
+    token: telegram.botToken,
+    port: deps.port,
+    renderer: deps.renderer,
+    signAction: sign,
+    verifyAction: verify,
+    now: deps.now,
+    log: deps.log,
+    ...(telegram.apiUrl ? { apiRoot: telegram.apiUrl } : {}),
+  });
+  const menus = () =>
+    bot
+      .registerCommands()
+      .catch((err: unknown) => deps.log.warn({ err }, 'telegram: could not register the command menus'));
+  if (telegram.mode === 'webhook' && telegram.webhookSecret) {
+    await deps.app.register(telegramWebhookRoute, { bot, secretToken: telegram.webhookSecret });
+    void menus();
+  }
+  // Polling is started by `serve` only: a one-off CLI command must not take the bot's updates.
+  return {
+    startPolling: async () => {
+      void menus();
+      return startPolling(bot.bot, { log: deps.log });
+    },
+  };
+}
