@@ -11,6 +11,7 @@ import {
   createCompanyStore,
   createForecastStore,
   createJobStore,
+  createLinkCodeStore,
   createProcurementStore,
   createPurchaseOrderStore,
   createRecommendationStore,
@@ -32,6 +33,7 @@ import { createWorkerPool } from './lib/worker-pool.js';
 import { createNotifications, type Notifications } from './notify-wiring.js';
 import { type AccountService, createAccountService } from './services/accounts.js';
 import { type ApiTokenService, createApiTokenService } from './services/api-tokens.js';
+import { createLinkCodeService } from './services/chat/link-codes.js';
 import { type CompanyService, createCompanyService } from './services/companies.js';
 import { createForecastRunner, type ForecastRunner } from './services/forecast/run-forecasts.js';
 import type { ForecastBatch, ForecastOutcome } from './services/forecast/types.js';
@@ -190,6 +192,7 @@ export async function createRuntime(
         catalogue: createCatalogueReader(db),
         sync,
         runJob,
+        issueLinkCode: createLinkCodeService({ store: createLinkCodeStore(db), now }),
       },
     });
     // Chat: the bots read and act through one port over the database.

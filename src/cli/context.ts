@@ -17,7 +17,11 @@ export type CliContext = {
   withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T>;
 };
 
-export function createCliContext(env: Record<string, string | undefined>, io: Io): CliContext {
+export function createCliContext(
+  env: Record<string, string | undefined>,
+  io: Io,
+  opts: { logToStderr?: boolean } = {},
+): CliContext {
   let config: Config | undefined;
   let log: Logger | undefined;
   const ctx: CliContext = {
@@ -27,7 +31,11 @@ export function createCliContext(env: Record<string, string | undefined>, io: Io
       return config;
     },
     log: () => {
-      log ??= createLogger({ level: ctx.config().logLevel, pretty: ctx.config().logPretty });
+      log ??= createLogger({
+        level: ctx.config().logLevel,
+        pretty: ctx.config().logPretty,
+        stderr: opts.logToStderr ?? false,
+      });
       return log;
     },
     async withDatabase(fn) {

@@ -4,6 +4,7 @@ import { AppError } from '../lib/errors.js';
 import { projectVersion } from '../lib/project-root.js';
 import { registerCompany } from './commands/company.js';
 import { registerForecast } from './commands/forecast.js';
+import { registerLinkCode } from './commands/link-code.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
@@ -17,7 +18,8 @@ export async function runCli(
   env: Record<string, string | undefined>,
   io: Io,
 ): Promise<number> {
-  const ctx = createCliContext(env, io);
+  // The service logs to stdout; a one-off command keeps stdout for its own output.
+  const ctx = createCliContext(env, io, { logToStderr: argv[0] !== 'serve' });
   const program = new Command('stockpilot')
     .description('Replenishment bot for Wildberries and Ozon sellers')
     .version(projectVersion())
@@ -30,6 +32,7 @@ export async function runCli(
   registerForecast(program, ctx);
   registerSimulate(program, ctx);
   registerRun(program, ctx);
+  registerLinkCode(program, ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

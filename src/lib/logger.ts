@@ -42,6 +42,8 @@ export type LoggerOptions = {
   /** Tests pass a stream to capture lines; production writes to stdout. */
   destination?: DestinationStream;
   isTty?: boolean;
+  /** CLI commands log to stderr, so their stdout carries only what they print. */
+  stderr?: boolean;
 };
 
 /** The one pino root: Fastify, jobs and bots take children of it. */
@@ -52,14 +54,21 @@ export function createLogger(options: LoggerOptions): Logger {
     base: { service: 'stockpilot' },
   };
   if (options.destination) return pino(base, options.destination);
-  const pretty = options.pretty === 'auto' ? (options.isTty ?? process.stdout.isTTY) : options.pretty;
+  const fd = options.stderr ? 2 : 1;
+  const pretty =
+    options.pretty === 'auto'
+      ? (options.isTty ?? (options.stderr ? process.stderr : process.stdout).isTTY)
+      : options.pretty;
   if (pretty) {
     return pino({
       ...base,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', destination: fd },
+      },
     });
   }
-  return pino(base);
+  return pino(base, pino.destination(fd));
 }
 
 /** postgres://user:pass@host/db → postgres://host/db: enough to say where, never who with what. */

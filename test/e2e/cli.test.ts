@@ -53,6 +53,13 @@ describe('stockpilot CLI', { timeout: 120_000 }, () => {
       env,
     );
     expect(token.stdout).toMatch(/^Token ci \(read, write\), shown once:\nsp_[\w-]{43}$/m);
+    const link = await runStockpilot(
+      ['link-code', '--company', 'acme-tea', '--role', 'buyer', '--limit', '5000'],
+      env,
+    );
+    expect(link.stdout).toMatch(
+      /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\n\/link \S+ — buyer of Acme Tea, valid until /,
+    );
     const badScope = await runStockpilot(
       ['token', 'create', '--company', 'acme-tea', '--name', 'x', '--scopes', 'root'],
       env,

@@ -119,6 +119,24 @@ describe('REST API', () => {
     expect(listed.json().purchaseOrders).toHaveLength(1);
   });
 
+  it('issues one-time link codes to admins only', async () => {
+    const admin = await token(a.company.id, ['admin']);
+    const issued = await call('POST', `/api/v1/companies/${a.company.id}/link-codes`, admin, {
+      role: 'buyer',
+      approvalLimit: 500,
+    });
+    expect(issued.statusCode).toBe(201);
+    expect(issued.json().code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    expect(
+      (await call('POST', `/api/v1/companies/${a.company.id}/link-codes`, writer, { role: 'admin' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/companies/${a.company.id}/link-codes`, admin, { role: 'owner' }))
+        .statusCode,
+    ).toBe(400);
+  });
+
   it('validates bodies and ids', async () => {
     const bad = await call('POST', `/api/v1/companies/${a.company.id}/purchase-orders`, writer, {
       date: 'tomorrow',

@@ -13,11 +13,13 @@ import type {
   SyncStore,
 } from '../../ports.js';
 import type { ChatStore } from '../../services/chat/chat-service.js';
+import type { LinkCodeStore } from '../../services/chat/link-codes.js';
 import type { Db } from './client.js';
 import { findAccount, insertAccount, listAccounts, updateAccountCredentials } from './queries/accounts.js';
 import { commitAlerts, loadAlertObservations, loadAlertStates, loadSilences } from './queries/alerts.js';
 import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import {
+  createLinkCode,
   findChatIdentity,
   seenUpdate,
   snoozeProduct,
@@ -186,4 +188,8 @@ export function createChatStore(
     seenUpdate: (platform, updateId) => seenUpdate(db, platform, updateId),
     freshness,
   };
+}
+
+export function createLinkCodeStore(db: Db): LinkCodeStore {
+  return { create: (input) => createLinkCode(db, input) };
 }

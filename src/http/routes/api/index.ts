@@ -2,12 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { JobRunner } from '../../../jobs/runner.js';
 import type { CatalogueReader, RecommendationStore } from '../../../ports.js';
 import type { ApiTokenService } from '../../../services/api-tokens.js';
+import type { createLinkCodeService } from '../../../services/chat/link-codes.js';
 import type { CompanyService } from '../../../services/companies.js';
 import type { PurchaseOrderService } from '../../../services/purchase-orders/service.js';
 import type { SyncService } from '../../../services/sync/sync-company.js';
 import { apiAuthPlugin } from '../../plugins/api-auth.js';
 import { catalogueRoutes } from './catalogue.js';
 import { jobRoutes } from './jobs.js';
+import { linkCodeRoutes } from './link-codes.js';
 import { purchaseOrderRoutes } from './purchase-orders.js';
 import { recommendationRoutes } from './recommendations.js';
 
@@ -21,6 +23,7 @@ export type ApiDeps = {
   catalogue: CatalogueReader;
   sync: SyncService;
   runJob: JobRunner;
+  issueLinkCode: ReturnType<typeof createLinkCodeService>;
 };
 
 /** /api/v1: every route authenticated by an API token and scoped to one company. */
@@ -35,10 +38,12 @@ export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, opts) => {
     catalogue: opts.catalogue,
     sync: opts.sync,
     runJob: opts.runJob,
+    issueLinkCode: opts.issueLinkCode,
   };
   await app.register(apiAuthPlugin, { tokens: deps.tokens, anonymousDemo: deps.anonymousDemo });
   await app.register(recommendationRoutes, deps);
   await app.register(purchaseOrderRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(jobRoutes, deps);
+  await app.register(linkCodeRoutes, deps);
 };
