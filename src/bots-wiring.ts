@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChatPort } from '../bots/chat-port.js';
+import { createSlackApp, slackEventsRoute } from '../bots/slack/index.js';
 import { createTelegramBot, startPolling, telegramWebhookRoute } from '../bots/telegram/index.js';
 import type { Db } from './adapters/db/client.js';
 import {
@@ -83,4 +84,34 @@ export async function mountTelegram(deps: {
       return startPolling(bot.bot, { log: deps.log });
     },
   };
+}
+
+/**
+ * The Slack app on POST /slack/events, when a bot token and a signing secret are configured. Bolt
+ * makes no Slack call at start-up: auth.test runs once, on the first request.
+ */
+export async function mountSlack(deps: {
+  config: Config;
+  app: FastifyInstance;
+  port: ChatPort;
+  renderer: Renderer;
+  log: Logger;
+  now: () => Date;
+}): Promise<{ stop(): Promise<unknown> } | undefined> {
+  const { slack } = deps.config;
+  if (!slack.botToken || !slack.signingSecret) return undefined;
+  const { sign, verify } = actionSigner(deps.config);
+  const { receiver } = createSlackApp({
+    signingSecret: slack.signingSecret,
+    botToken: slack.botToken,
+    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    port: deps.port,
+    renderer: deps.renderer,
+    signAction: sign,
+    verifyAction: verify,
+    now: deps.now,
+    log: deps.log,
+  });
+  await deps.app.register(slackEventsRoute, { receiver });
+  return { stop: () => receiver.stop() };
 }

@@ -18,7 +18,7 @@ import {
   createSyncStore,
 } from './adapters/db/stores.js';
 import { createClientFactory } from './adapters/marketplaces/client-factory.js';
-import { createChatPort, mountTelegram } from './bots-wiring.js';
+import { createChatPort, mountSlack, mountTelegram } from './bots-wiring.js';
 import type { Config } from './config.js';
 import { type Demo, startDemo } from './demo.js';
 import { buildApp } from './http/app.js';
@@ -196,14 +196,24 @@ export async function createRuntime(
       },
     });
     // Chat: the bots read and act through one port over the database.
+    const chatPort = createChatPort({ db, sync, now });
     const telegram = await mountTelegram({
       config,
       app,
-      port: createChatPort({ db, sync, now }),
+      port: chatPort,
       renderer: notifications.renderer,
       log,
       now,
     });
+    const slackApp = await mountSlack({
+      config,
+      app,
+      port: chatPort,
+      renderer: notifications.renderer,
+      log,
+      now,
+    });
+    if (slackApp) closers.unshift(async () => void (await slackApp.stop()));
     let polling: { stop(): void } | undefined;
     closers.push(async () => polling?.stop());
     const startChat = async () => {
