@@ -1,0 +1,116 @@
+// Pipeline benchmark: npm run bench:pipeline -- [--skus 10000] [--days 365] [--json]
+// One company's morning end to end on the real PostgreSQL: sync (as bench:sync) → forecast (worker
+// threads) → procurement → alerts → digest (into the outbox), each stage's wall time and the
+// peak RSS of this process. Rate-limit waits are on the emulator's 1000× clock and reported apart.
+import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { buildDigestView, encodeAction } from '../../bots/commands/index.js';
+import {
+  createAlertStore,
+  createForecastStore,
+  createOutboxStore,
+  createProcurementStore,
+  createRecommendationStore,
+} from '../../src/adapters/db/stores.js';
+import { createRenderer, type DigestView } from '../../src/adapters/render/index.js';
+import { createWorkerPool } from '../../src/lib/worker-pool.js';
+import { createAlertService } from '../../src/services/alerts/evaluate-alerts.js';
+import { createForecastRunner } from '../../src/services/forecast/run-forecasts.js';
+import type { ForecastBatch, ForecastOutcome } from '../../src/services/forecast/types.js';
+import { createDigestService } from '../../src/services/notify/digest.js';
+import { createProcurementRunner } from '../../src/services/procurement/run-procurement.js';
+import { silentLogger } from '../helpers/logs.js';
+import { syncEmulatedSeller } from './seller-sync.js';
+
+const args = process.argv.slice(2);
+const value = (flag: string, fallback: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+};
+const json = args.includes('--json');
+const say = (s: string) => {
+  if (!json) process.stdout.write(`${s}\n`);
+};
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 25);
+
+const skus = Number(value('--skus', '10000'));
+const run = await syncEmulatedSeller({ skus, days: Number(value('--days', '365')), say });
+const pool = createWorkerPool<ForecastBatch, ForecastOutcome[]>(
+  new URL('../../src/services/forecast/worker.ts', import.meta.url),
+);
+try {
+  const { db } = run.database;
+  const company = { ...run.company, timezone: 'Europe/Moscow' };
+  const runDate = '2026-10-01';
+  const log = silentLogger();
+  const now = () => new Date('2026-10-01T04:30:00Z');
+  const stages: Record<string, number> = { sync: run.wallSeconds - run.realWaitSeconds };
+  const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const out = await fn();
+    stages[name] = (performance.now() - t) / 1000;
+    say(`${name}: ${stages[name]?.toFixed(1)} s`);
+    return out;
+  };
+  await time('forecast', () =>
+    createForecastRunner({ store: createForecastStore(db), pool, log })(company, runDate),
+  );
+  const procurement = await time('procurement', () =>
+    createProcurementRunner({ store: createProcurementStore(db), log, now })(company.id, runDate),
+  );
+  const alerts = await time('alerts', () =>
+    createAlertService({
+      store: createAlertStore(db),
+      now,
+      targets: async () => [{ channel: 'console', target: 'stdout', locale: 'en', minSeverity: 'warning' }],
+      render: (_c, _l, group) => [{ text: `${group.firing.length} firing` }],
+    })(company, runDate),
+  );
+  const renderer = createRenderer({
+    templatesDir: fileURLToPath(new URL('../../templates', import.meta.url)),
+  });
+  const digest = await time('digest', () =>
+    createDigestService<DigestView>({
+      recommendations: createRecommendationStore(db),
+      outbox: createOutboxStore(db),
+      targets: async () => [{ channel: 'telegram', target: '42', locale: 'en' }],
+      buildView: async (c, date, recommendations) =>
+        buildDigestView({
+          companyName: c.name,
+          runDate: date,
+          timezone: c.timezone,
+          recommendations,
+          newAlerts: [],
+          freshness: { syncedAt: null, stale: false },
+          actionId: (kind, r) =>
+            encodeAction({ kind, recommendationId: r.id, expiresAt: new Date('2026-10-04') }, () => 'sig'),
+        }),
+      render: (_channel, locale, view) =>
+        renderer.renderDigest('telegram', locale, view) as unknown as Record<string, unknown>[],
+    })({ ...company, locale: 'en' }, runDate),
+  );
+  const total = Object.values(stages).reduce((a, b) => a + b, 0);
+  const figures = {
+    skus,
+    cores: pool.size,
+    host: hostname(),
+    stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v * 10) / 10])),
+    totalSeconds: Math.round(total * 10) / 10,
+    rateLimitWaitSeconds: Math.round(run.accounts.reduce((n, r) => n + r.rateLimitWaitSeconds, 0)),
+    categories: procurement.categories,
+    alerts,
+    digestMessages: digest,
+    peakRssMb: Math.round(peakRss / 1e6),
+  };
+  say(
+    `total ${figures.totalSeconds} s (rate-limit waits excluded: ${figures.rateLimitWaitSeconds} s on the emulator clock); peak RSS ${figures.peakRssMb} MB`,
+  );
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+} finally {
+  clearInterval(sampler);
+  await pool.close();
+  await run.cleanup();
+}
