@@ -44,9 +44,10 @@ const pool = createWorkerPool<ForecastBatch, ForecastOutcome[]>(
 try {
   const { db } = run.database;
   const company = { ...run.company, timezone: 'Europe/Moscow' };
-  const runDate = '2026-10-01';
+  // Right after the sync, on the emulated clock (stock snapshots carry its time).
+  const runDate = run.syncedAt.toISOString().slice(0, 10);
   const log = silentLogger();
-  const now = () => new Date('2026-10-01T04:30:00Z');
+  const now = () => new Date(run.syncedAt.getTime() + 60_000);
   const stages: Record<string, number> = { sync: run.wallSeconds - run.realWaitSeconds };
   const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -86,7 +87,10 @@ try {
           newAlerts: [],
           freshness: { syncedAt: null, stale: false },
           actionId: (kind, r) =>
-            encodeAction({ kind, recommendationId: r.id, expiresAt: new Date('2026-10-04') }, () => 'sig'),
+            encodeAction(
+              { kind, recommendationId: r.id, expiresAt: new Date(now().getTime() + 3 * 86_400_000) },
+              () => 'sig',
+            ),
         }),
       render: (_channel, locale, view) =>
         renderer.renderDigest('telegram', locale, view) as unknown as Record<string, unknown>[],

@@ -123,6 +123,8 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
       wallSeconds,
       realWaitSeconds,
       writeSeconds: writeMs.total / 1000,
+      // The emulated clock ran ahead during the sync: stock was taken at its time, not the start's.
+      syncedAt: new Date(clock.now()),
       cleanup,
     };
   } catch (err) {
