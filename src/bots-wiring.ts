@@ -17,22 +17,21 @@ import { createChatService } from './services/chat/chat-service.js';
 import { createPurchaseOrderService } from './services/purchase-orders/service.js';
 import type { SyncService } from './services/sync/sync-company.js';
 
+/** What mounting a bot on the app needs; both bots sign their buttons with the same key. */
+type MountDeps = {
+  config: Config;
+  app: FastifyInstance;
+  port: ChatPort;
+  renderer: Renderer;
+  log: Logger;
+  now: () => Date;
+};
+
 /** The chat port over the database: what the bots may read and do, per company. */
 export function createChatPort(deps: { db: Db; sync: SyncService; now: () => Date }): ChatPort {
   const recommendations = createRecommendationStore(deps.db);
-  const freshness = async (companyId: string) => {
-    const orders = (await deps.sync.health({ id: companyId })).flatMap((a) =>
-      a.data.filter((d) => d.dataType === 'orders'),
-    );
-    const syncedAt =
-      orders
-        .map((d) => d.lastSuccessAt)
-        .filter((d): d is string => d !== null)
-        .sort()[0] ?? null;
-    return { syncedAt, stale: orders.length === 0 || orders.some((d) => d.stale) };
-  };
   return createChatService({
-    store: createChatStore(deps.db, freshness, deps.now),
+    store: createChatStore(deps.db, (companyId) => deps.sync.freshness({ id: companyId }), deps.now),
     recommendations,
     catalogue: createCatalogueReader(deps.db),
     purchaseOrders: createPurchaseOrderService({
@@ -48,14 +47,9 @@ export function createChatPort(deps: { db: Db; sync: SyncService; now: () => Dat
  * The Telegram bot on the webhook route (TELEGRAM_MODE=webhook) or long polling (=polling), never
  * both. Menus are registered in the background: a Telegram outage must not stop the service.
  */
-export async function mountTelegram(deps: {
-  config: Config;
-  app: FastifyInstance;
-  port: ChatPort;
-  renderer: Renderer;
-  log: Logger;
-  now: () => Date;
-}): Promise<{ startPolling(): Promise<{ stop(): void }> } | undefined> {
+export async function mountTelegram(
+  deps: MountDeps,
+): Promise<{ startPolling(): Promise<{ stop(): void }> } | undefined> {
   const { telegram } = deps.config;
   if (telegram.mode === 'off' || !telegram.botToken) return undefined;
   const { sign, verify } = actionSigner(deps.config);
@@ -90,14 +84,7 @@ export async function mountTelegram(deps: {
  * The Slack app on POST /slack/events, when a bot token and a signing secret are configured. Bolt
  * makes no Slack call at start-up: auth.test runs once, on the first request.
  */
-export async function mountSlack(deps: {
-  config: Config;
-  app: FastifyInstance;
-  port: ChatPort;
-  renderer: Renderer;
-  log: Logger;
-  now: () => Date;
-}): Promise<{ stop(): Promise<unknown> } | undefined> {
+export async function mountSlack(deps: MountDeps): Promise<{ stop(): Promise<unknown> } | undefined> {
   const { slack } = deps.config;
   if (!slack.botToken || !slack.signingSecret) return undefined;
   const { sign, verify } = actionSigner(deps.config);

@@ -93,13 +93,6 @@ export function createNotifications(deps: {
       return bound.length > 0 ? bound : [{ channel: 'console', target: 'stdout', locale: null }];
     },
     buildView: async (company, runDate, recommendations) => {
-      const health = await deps.sync.health(company);
-      const orders = health.flatMap((a) => a.data.filter((d) => d.dataType === 'orders'));
-      const syncedAt =
-        orders
-          .map((d) => d.lastSuccessAt)
-          .filter((d): d is string => d !== null)
-          .sort()[0] ?? null;
       const expiresAt = new Date(deps.now().getTime() + ACTION_TTL_MS);
       return buildDigestView({
         companyName: company.name,
@@ -107,7 +100,7 @@ export function createNotifications(deps: {
         timezone: company.timezone,
         recommendations,
         newAlerts: [],
-        freshness: { syncedAt, stale: orders.length === 0 || orders.some((d) => d.stale) },
+        freshness: await deps.sync.freshness(company),
         actionId: (kind, r) => encodeAction({ kind, recommendationId: r.id, expiresAt }, signer.sign),
       });
     },

@@ -7,16 +7,8 @@ import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Locale } from '../../src/ports.js';
 import type { ChatIdentity } from '../chat-port.js';
-import {
-  buildDigestView,
-  buildOrdersView,
-  buildRunwayView,
-  buildStockReply,
-  encodeAction,
-  type Intent,
-  lookupStock,
-  parseCommand,
-} from '../commands/index.js';
+import { parseCommand } from '../commands/index.js';
+import { type QueryIntent, queryReply, renderReply } from '../query-reply.js';
 import { type Respond, respondAll, type SlackDeps } from './deps.js';
 import { slackTexts } from './texts.js';
 
@@ -66,59 +58,22 @@ export async function handleCommand(
   return answerQuery(deps, identity, intent, { respond, client, channel: cmd.channel_id });
 }
 
-type QueryIntent = Extract<Intent, { kind: 'stock' | 'runway' | 'digest' | 'orders' }>;
 type Out = { respond: Respond; client: WebClient; channel: string };
 
 async function answerQuery(deps: SlackDeps, id: ChatIdentity, intent: QueryIntent, out: Out) {
-  const { renderer, port } = deps;
-  const { companyId, locale } = id;
-  switch (intent.kind) {
-    case 'stock': {
-      const found = lookupStock(intent.query, await port.stockCandidates(companyId, intent.query));
-      const recommendation =
-        found.kind === 'found' ? await port.stockRecommendation(companyId, found.product.id) : null;
-      const reply = buildStockReply(intent.query, found, { timezone: id.timezone, recommendation });
-      return respondAll(
-        out.respond,
-        reply.template === 'stock'
-          ? renderer.renderMessages('slack', locale, 'stock', reply.view)
-          : renderer.renderMessages('slack', locale, 'stock-choices', reply.view),
-      );
-    }
-    case 'runway': {
-      const view = buildRunwayView(await port.runway(companyId, intent.n), intent.n);
-      return respondAll(out.respond, renderer.renderMessages('slack', locale, 'runway', view));
-    }
-    case 'orders': {
-      const view = buildOrdersView(await port.openOrders(companyId));
-      return respondAll(out.respond, renderer.renderMessages('slack', locale, 'orders', view));
-    }
-    case 'digest': {
-      const data = await port.todaysDigest(companyId);
-      if (!data) {
-        const message = slackTexts(locale).noDigest;
-        return respondAll(out.respond, renderer.renderMessages('slack', locale, 'notice', { message }));
-      }
-      const expiresAt = new Date(deps.now().getTime() + deps.actionTtlMs);
-      const view = buildDigestView({
-        companyName: id.companyName,
-        timezone: id.timezone,
-        ...data,
-        actionId: (kind, r) => encodeAction({ kind, recommendationId: r.id, expiresAt }, deps.signAction),
-      });
-      try {
-        for (const m of renderer.renderDigest('slack', locale, view))
-          await out.client.chat.postMessage({
-            channel: out.channel,
-            text: m.text,
-            blocks: m.blocks as never,
-          });
-      } catch (err) {
-        // Mostly not_in_channel (a private channel the bot was not invited to): say how to fix it.
-        deps.log.warn({ err, channel: out.channel }, 'slack: could not post the digest');
-        const message = slackTexts(locale).cannotPost;
-        return respondAll(out.respond, renderer.renderMessages('slack', locale, 'notice', { message }));
-      }
-    }
+  const { renderer } = deps;
+  const { locale } = id;
+  const reply = await queryReply(deps, id, intent, slackTexts(locale).noDigest);
+  if (reply.template !== 'digest')
+    return respondAll(out.respond, renderReply(renderer, 'slack', locale, reply));
+  // The digest goes to the channel (an ephemeral message cannot be updated in place later).
+  try {
+    for (const m of renderReply(renderer, 'slack', locale, reply))
+      await out.client.chat.postMessage({ channel: out.channel, text: m.text, blocks: m.blocks as never });
+  } catch (err) {
+    // Mostly not_in_channel (a private channel the bot was not invited to): say how to fix it.
+    deps.log.warn({ err, channel: out.channel }, 'slack: could not post the digest');
+    const message = slackTexts(locale).cannotPost;
+    return respondAll(out.respond, renderer.renderMessages('slack', locale, 'notice', { message }));
   }
 }

@@ -5,16 +5,8 @@
 import type { Context } from 'telegraf';
 import type { Locale } from '../../src/ports.js';
 import type { ChatIdentity } from '../chat-port.js';
-import {
-  buildDigestView,
-  buildOrdersView,
-  buildRunwayView,
-  buildStockReply,
-  encodeAction,
-  type Intent,
-  lookupStock,
-  parseCommand,
-} from '../commands/index.js';
+import { parseCommand } from '../commands/index.js';
+import { type QueryIntent, queryReply, renderReply } from '../query-reply.js';
 import { type HandlerDeps, sendRendered } from './deps.js';
 import { guessLocale, textsFor } from './texts.js';
 
@@ -44,48 +36,9 @@ export async function handleCommand(ctx: Context, deps: HandlerDeps, text: strin
   return answerQuery(ctx, deps, identity, intent);
 }
 
-type QueryIntent = Extract<Intent, { kind: 'stock' | 'runway' | 'digest' | 'orders' }>;
-
 async function answerQuery(ctx: Context, deps: HandlerDeps, id: ChatIdentity, intent: QueryIntent) {
-  const { renderer, port } = deps;
-  const { companyId, locale } = id;
-  switch (intent.kind) {
-    case 'stock': {
-      const found = lookupStock(intent.query, await port.stockCandidates(companyId, intent.query));
-      const recommendation =
-        found.kind === 'found' ? await port.stockRecommendation(companyId, found.product.id) : null;
-      const reply = buildStockReply(intent.query, found, { timezone: id.timezone, recommendation });
-      return sendRendered(
-        ctx,
-        reply.template === 'stock'
-          ? renderer.renderMessages('telegram', locale, 'stock', reply.view)
-          : renderer.renderMessages('telegram', locale, 'stock-choices', reply.view),
-      );
-    }
-    case 'runway': {
-      const view = buildRunwayView(await port.runway(companyId, intent.n), intent.n);
-      return sendRendered(ctx, renderer.renderMessages('telegram', locale, 'runway', view));
-    }
-    case 'orders': {
-      const view = buildOrdersView(await port.openOrders(companyId));
-      return sendRendered(ctx, renderer.renderMessages('telegram', locale, 'orders', view));
-    }
-    case 'digest': {
-      const data = await port.todaysDigest(companyId);
-      if (!data) {
-        const message = textsFor(locale).noDigest;
-        return sendRendered(ctx, renderer.renderMessages('telegram', locale, 'notice', { message }));
-      }
-      const expiresAt = new Date(deps.now().getTime() + deps.actionTtlMs);
-      const view = buildDigestView({
-        companyName: id.companyName,
-        timezone: id.timezone,
-        ...data,
-        actionId: (kind, r) => encodeAction({ kind, recommendationId: r.id, expiresAt }, deps.signAction),
-      });
-      return sendRendered(ctx, renderer.renderDigest('telegram', locale, view));
-    }
-  }
+  const reply = await queryReply(deps, id, intent, textsFor(id.locale).noDigest);
+  return sendRendered(ctx, renderReply(deps.renderer, 'telegram', id.locale, reply));
 }
 
 async function link(ctx: Context, deps: HandlerDeps, code: string, locale: Locale): Promise<void> {

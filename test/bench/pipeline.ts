@@ -20,21 +20,11 @@ import type { ForecastBatch, ForecastOutcome } from '../../src/services/forecast
 import { createDigestService } from '../../src/services/notify/digest.js';
 import { createProcurementRunner } from '../../src/services/procurement/run-procurement.js';
 import { silentLogger } from '../helpers/logs.js';
+import { benchArgs, rssSampler } from './args.js';
 import { syncEmulatedSeller } from './seller-sync.js';
 
-const args = process.argv.slice(2);
-const value = (flag: string, fallback: string) => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
-};
-const json = args.includes('--json');
-const say = (s: string) => {
-  if (!json) process.stdout.write(`${s}\n`);
-};
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 25);
+const { json, value, say } = benchArgs();
+const rss = rssSampler();
 
 const skus = Number(value('--skus', '10000'));
 const run = await syncEmulatedSeller({ skus, days: Number(value('--days', '365')), say });
@@ -107,14 +97,14 @@ try {
     categories: procurement.categories,
     alerts,
     digestMessages: digest,
-    peakRssMb: Math.round(peakRss / 1e6),
+    peakRssMb: rss.peakMb(),
   };
   say(
     `total ${figures.totalSeconds} s (rate-limit waits excluded: ${figures.rateLimitWaitSeconds} s on the emulator clock); peak RSS ${figures.peakRssMb} MB`,
   );
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 } finally {
-  clearInterval(sampler);
+  rss.stop();
   await pool.close();
   await run.cleanup();
 }

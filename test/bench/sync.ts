@@ -4,21 +4,11 @@
 // Write throughput is measured at the store: rows written ÷ seconds spent in database writes.
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/adapters/db/client.js';
+import { benchArgs, rssSampler } from './args.js';
 import { syncEmulatedSeller } from './seller-sync.js';
 
-const args = process.argv.slice(2);
-const value = (flag: string, fallback: string) => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
-};
-const json = args.includes('--json');
-const say = (s: string) => {
-  if (!json) process.stdout.write(`${s}\n`);
-};
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 25);
+const { json, value, say } = benchArgs();
+const rss = rssSampler();
 
 const skus = Number(value('--skus', '10000'));
 const days = Number(value('--days', '365'));
@@ -41,7 +31,7 @@ try {
     writeSeconds: Math.round(run.writeSeconds * 10) / 10,
     writeRowsPerSecond: Math.round(rows / run.writeSeconds),
     dailySalesRows: dailyRows,
-    peakRssMb: Math.round(peakRss / 1e6),
+    peakRssMb: rss.peakMb(),
     accounts,
   };
   say(
@@ -49,6 +39,6 @@ try {
   );
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 } finally {
-  clearInterval(sampler);
+  rss.stop();
   await run.cleanup();
 }

@@ -1,25 +1,12 @@
 // Codes in words, per language: reason codes, categories and PO statuses. Typed so a new code
 // without words fails the typecheck.
 
+import type { AttentionCode, DecisionReason } from '../../core/procurement/index.js';
 import type { Category, PoStatus } from '../../ports.js';
 import type { Locale } from './views.js';
 
-export type ReasonCode =
-  | 'BELOW_REORDER_POINT'
-  | 'ORDER_BY_DATE_REACHED'
-  | 'COVERED_BY_OPEN_PO'
-  | 'NO_FORECAST'
-  | 'MISSING_FORECAST'
-  | 'STALE_DATA'
-  | 'SHORT_HISTORY'
-  | 'UNRELIABLE_FORECAST'
-  | 'NEGATIVE_STOCK'
-  | 'OUT_OF_STOCK_WITH_DEMAND'
-  | 'OVERDUE_PO'
-  | 'PO_ARRIVES_AFTER_STOCKOUT'
-  | 'DEMAND_SPIKE'
-  | 'DEMAND_DROP'
-  | 'OVERSTOCK';
+/** Every code the procurement engine gives a recommendation (src/core/procurement). */
+export type ReasonCode = DecisionReason | AttentionCode;
 
 export type WordCode = ReasonCode | Category | PoStatus;
 

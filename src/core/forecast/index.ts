@@ -1,5 +1,5 @@
 export { buildDailySeries, type DailyRow, type DailySeries } from './daily-series.js';
-export { addDays, dayNumber, weekdayOf } from './dates.js';
+export { addDays, dateOf, dayNumber, weekdayOf } from './dates.js';
 export {
   addSeries,
   type EvalAccumulator,

@@ -1,10 +1,8 @@
+import { dateOf, dayNumber as dayNo } from '../../core/forecast/index.js';
 import type { ProcurementInput, ProcurementSettings, Recommendation } from '../../core/procurement/index.js';
 import { resolveSettings } from '../../core/procurement/index.js';
 import type { ProcurementSnapshot, RecommendationRecord } from '../../ports.js';
 
-const DAY = 86_400_000;
-const dayNo = (d: string) => Math.round(Date.parse(`${d}T00:00:00Z`) / DAY);
-const dateOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 const hoursSince = (now: Date, then: Date | null) =>
   then ? Math.max(0, (now.getTime() - then.getTime()) / 3_600_000) : null;
 

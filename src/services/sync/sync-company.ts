@@ -5,6 +5,8 @@ import type { AccountStore, CompanyRecord, MarketplaceCredentials, Sealer, SyncS
 import { assessSyncHealth } from './health.js';
 import { createAccountSync, type StepReport, type SyncReport, type SyncStep } from './sync-account.js';
 
+type HealthCompany = Pick<CompanyRecord, 'id'> & { staleSalesHours?: number; staleStockHours?: number };
+
 export type ClientFactory = (
   account: { id: number; companyId: string },
   credentials: MarketplaceCredentials,
@@ -20,6 +22,15 @@ export function createSyncService(deps: {
   now: () => Date;
 }) {
   const syncAccount = createAccountSync({ store: deps.store, log: deps.log, now: deps.now });
+
+  async function health(company: HealthCompany) {
+    const accounts = await deps.accounts.list(company.id);
+    const runs = await deps.store.recentRuns(company.id, 20 * Math.max(1, accounts.length));
+    return assessSyncHealth(accounts, runs, deps.now(), {
+      salesHours: company.staleSalesHours ?? 26,
+      stockHours: company.staleStockHours ?? 8,
+    });
+  }
 
   return {
     async syncCompany(
@@ -53,15 +64,17 @@ export function createSyncService(deps: {
       return reports;
     },
 
-    async health(
-      company: Pick<CompanyRecord, 'id'> & { staleSalesHours?: number; staleStockHours?: number },
-    ) {
-      const accounts = await deps.accounts.list(company.id);
-      const runs = await deps.store.recentRuns(company.id, 20 * Math.max(1, accounts.length));
-      return assessSyncHealth(accounts, runs, deps.now(), {
-        salesHours: company.staleSalesHours ?? 26,
-        stockHours: company.staleStockHours ?? 8,
-      });
+    health,
+
+    /** How fresh the sales data is: the oldest account's last success, and whether any is stale. */
+    async freshness(company: HealthCompany): Promise<{ syncedAt: string | null; stale: boolean }> {
+      const orders = (await health(company)).flatMap((a) => a.data.filter((d) => d.dataType === 'orders'));
+      const syncedAt =
+        orders
+          .map((d) => d.lastSuccessAt)
+          .filter((d): d is string => d !== null)
+          .sort()[0] ?? null;
+      return { syncedAt, stale: orders.length === 0 || orders.some((d) => d.stale) };
     },
   };
 }

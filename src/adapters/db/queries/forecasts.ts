@@ -1,11 +1,8 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { dateOf, dayNumber as dayNo } from '../../../core/forecast/index.js';
 import type { ForecastRecord, SalesHistory } from '../../../ports.js';
 import { type Db, rowsOf } from '../client.js';
 import { forecasts, products } from '../schema/index.js';
-
-const DAY = 86_400_000;
-const dayNo = (d: string) => Math.round(Date.parse(`${d}T00:00:00Z`) / DAY);
-const dateOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 
 /** Streams active products in id order, with their daily demand and stock-out days. */
 export async function* loadHistories(
