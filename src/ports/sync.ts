@@ -74,7 +74,7 @@ export type SyncStore = {
   identities(companyId: string): Promise<ProductIdentity[]>;
   /** Upserts by seller SKU, merging marketplace identifiers and barcodes; returns the products. */
   saveCatalogue(companyId: string, rows: readonly CatalogueRow[]): Promise<ProductIdentity[]>;
-  /** Order lines, the daily sales of the days they touch, and the cursor: one transaction. */
+  /** Order lines, the daily_sales keys they touch (pending) and the cursor: one transaction. */
   saveOrders(
     companyId: string,
     accountId: number,
@@ -82,6 +82,8 @@ export type SyncStore = {
     rows: readonly OrderRow[],
     cursor: { key: string; value: unknown },
   ): Promise<number>;
+  /** Recomputes the pending daily_sales keys from the order lines; returns the rows changed. */
+  refreshDailySales(companyId: string, marketplace: Marketplace): Promise<number>;
   saveStock(
     companyId: string,
     marketplace: Marketplace,

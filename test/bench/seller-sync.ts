@@ -68,15 +68,9 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
     await runMigrations(database);
     const { db } = database;
     const company = await insertCompany(db, { name: 'Bench', slug: 'bench' });
-    const writeMs = { total: 0 };
+    const writes = createWriteClock();
     const clientFor = createClientFactory({ clock, limiters: createRateLimiterRegistry(clock) });
-    const sync = createAccountSync({
-      store: timed(createSyncStore(db), writeMs),
-      log: silentLogger(),
-      now: () => new Date(clock.now()),
-    });
-    const accounts = [];
-    const began = performance.now();
+    const listed = [];
     for (const marketplace of ['wildberries', 'ozon'] as const) {
       const account = await insertAccount(db, {
         companyId: company.id,
@@ -85,34 +79,47 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
         credentialsSealed: '-',
         credentialsKeyId: '-',
       });
-      const client = clientFor(
-        account,
-        marketplace === 'wildberries'
-          ? { marketplace, token: emulator.tokens.wb.personal, baseUrls: emulator.wbBaseUrls }
-          : { marketplace, ...emulator.tokens.ozon, baseUrl: emulator.ozonBaseUrl },
-      );
-      const t = performance.now();
-      const before = writeMs.total;
-      const report = await sync({ id: account.id, companyId: company.id, marketplace }, client, {
-        full: true,
-      });
-      const stats = client.stats();
-      accounts.push({
-        marketplace,
-        status: report.status,
-        seconds: (performance.now() - t) / 1000,
-        rows: report.recordsUpdated,
-        apiCalls: stats.totalCalls,
-        minimumCalls: Object.values(report.steps).reduce((n, s) => n + s.pages, 0),
-        retries: stats.retries,
-        rateLimitWaitSeconds: stats.rateLimitWaitMs / 1000,
-        writeSeconds: (writeMs.total - before) / 1000,
-      });
-      const a = accounts.at(-1);
-      opts.say(
-        `${marketplace}: ${a?.status}, ${a?.rows} rows in ${a?.seconds.toFixed(1)} s, ${a?.apiCalls} API calls (pages ${a?.minimumCalls}), rate-limit waits ${a?.rateLimitWaitSeconds.toFixed(0)} s (virtual)`,
-      );
+      listed.push({ account, marketplace });
     }
+    const began = performance.now();
+    // Both accounts at once, as the sync service runs a company's accounts.
+    const accounts = await Promise.all(
+      listed.map(async ({ account, marketplace }) => {
+        const client = clientFor(
+          account,
+          marketplace === 'wildberries'
+            ? { marketplace, token: emulator.tokens.wb.personal, baseUrls: emulator.wbBaseUrls }
+            : { marketplace, ...emulator.tokens.ozon, baseUrl: emulator.ozonBaseUrl },
+        );
+        const busy = { ms: 0 };
+        const sync = createAccountSync({
+          store: writes.timed(createSyncStore(db), busy),
+          log: silentLogger(),
+          now: () => new Date(clock.now()),
+        });
+        const t = performance.now();
+        const report = await sync({ id: account.id, companyId: company.id, marketplace }, client, {
+          full: true,
+        });
+        const stats = client.stats();
+        const a = {
+          marketplace,
+          status: report.status,
+          seconds: (performance.now() - t) / 1000,
+          rows: report.recordsUpdated,
+          dailySalesRows: report.steps.orders.derived ?? 0,
+          apiCalls: stats.totalCalls,
+          minimumCalls: Object.values(report.steps).reduce((n, s) => n + s.pages, 0),
+          retries: stats.retries,
+          rateLimitWaitSeconds: stats.rateLimitWaitMs / 1000,
+          writeSeconds: busy.ms / 1000,
+        };
+        opts.say(
+          `${marketplace}: ${a.status}, ${a.rows} rows (+${a.dailySalesRows} daily sales) in ${a.seconds.toFixed(1)} s, ${a.apiCalls} API calls (pages ${a.minimumCalls}), rate-limit waits ${a.rateLimitWaitSeconds.toFixed(0)} s (virtual)`,
+        );
+        return a;
+      }),
+    );
     const wallSeconds = (performance.now() - began) / 1000;
     // Waits are on the 1000× clock: in real time they took a thousandth of what they report.
     const realWaitSeconds = accounts.reduce((n, r) => n + r.rateLimitWaitSeconds, 0) / SPEED;
@@ -122,7 +129,9 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
       accounts,
       wallSeconds,
       realWaitSeconds,
-      writeSeconds: writeMs.total / 1000,
+      // Wall time with at least one write in flight: the accounts' writes overlap.
+      writeSeconds: writes.wallMs() / 1000,
+      writeSecondsByStep: writes.byMethodSeconds(),
       // The emulated clock ran ahead during the sync: stock was taken at its time, not the start's.
       syncedAt: new Date(clock.now()),
       cleanup,
@@ -133,24 +142,43 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
   }
 }
 
-/** Counts the time spent in the store's write methods. */
-function timed(store: SyncStore, writeMs: { total: number }): SyncStore {
-  const wrap =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      const t = performance.now();
-      try {
-        return await fn(...args);
-      } finally {
-        writeMs.total += performance.now() - t;
-      }
-    };
+/**
+ * Times the store's write methods: per account (busy time), per method (summed over accounts) and
+ * the wall time during which any write was in flight.
+ */
+function createWriteClock() {
+  let inFlight = 0;
+  let since = 0;
+  let wall = 0;
+  const byMethod: Record<string, number> = {};
   return {
-    ...store,
-    saveCatalogue: wrap(store.saveCatalogue),
-    saveOrders: wrap(store.saveOrders),
-    saveStock: wrap(store.saveStock),
-    closeStock: wrap(store.closeStock),
-    saveSupplies: wrap(store.saveSupplies),
+    wallMs: () => wall,
+    byMethodSeconds: () =>
+      Object.fromEntries(Object.entries(byMethod).map(([k, ms]) => [k, Math.round(ms / 100) / 10])),
+    timed(store: SyncStore, busy: { ms: number }): SyncStore {
+      const wrap =
+        <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+        async (...args: A): Promise<R> => {
+          const t = performance.now();
+          if (inFlight++ === 0) since = t;
+          try {
+            return await fn(...args);
+          } finally {
+            const now = performance.now();
+            if (--inFlight === 0) wall += now - since;
+            busy.ms += now - t;
+            byMethod[name] = (byMethod[name] ?? 0) + (now - t);
+          }
+        };
+      return {
+        ...store,
+        saveCatalogue: wrap('catalogue', store.saveCatalogue),
+        saveOrders: wrap('orders', store.saveOrders),
+        refreshDailySales: wrap('dailySales', store.refreshDailySales),
+        saveStock: wrap('stock', store.saveStock),
+        closeStock: wrap('closeStock', store.closeStock),
+        saveSupplies: wrap('supplies', store.saveSupplies),
+      };
+    },
   };
 }

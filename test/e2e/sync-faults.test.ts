@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/adapters/db/client.js';
 import { insertAccount } from '../../src/adapters/db/queries/accounts.js';
 import { orders, syncRuns } from '../../src/adapters/db/schema/index.js';
 import { createSyncStore } from '../../src/adapters/db/stores.js';
@@ -33,6 +34,23 @@ const newAccount = async (companyId: string, marketplace: 'wildberries' | 'ozon'
     credentialsSealed: '-',
     credentialsKeyId: '-',
   });
+
+/** daily_sales against a fresh sum of the order lines: keys summed, and how many disagree. */
+const dailySalesDrift = async (companyId: string) => {
+  const [row] = rowsOf<{ keys: number; drift: number }>(
+    await db.execute(sql`
+      with truth as (
+        select product_id, marketplace, order_date as date,
+          sum(quantity) filter (where kind = 'order' and status <> 'cancelled')::int as units
+        from orders where company_id = ${companyId} group by 1, 2, 3
+      )
+      select count(*)::int as keys,
+        count(*) filter (where coalesce(d.units_ordered, -1) <> coalesce(t.units, 0))::int as drift
+      from truth t left join daily_sales d on d.company_id = ${companyId} and d.product_id = t.product_id
+        and d.marketplace = t.marketplace and d.date = t.date`),
+  );
+  return row ?? { keys: 0, drift: -1 };
+};
 
 describe(`sync under marketplace faults (${database.label})`, () => {
   it('429 storms: waits as told and loses no row', async () => {
@@ -95,6 +113,8 @@ describe(`sync under marketplace faults (${database.label})`, () => {
       expect(first.status).toBe('partial');
       expect(first.steps.orders.status).toBe('failed');
       expect(first.errorMessage).toMatch(/^orders: /);
+      // Whatever landed before the failure is already summed into daily_sales.
+      expect(await dailySalesDrift(company.id)).toMatchObject({ drift: 0 });
       const [run] = await db.select().from(syncRuns).where(eq(syncRuns.id, first.runId));
       expect(run?.errorMessage).toBe(first.errorMessage);
       const second = await sync({ id: account.id, companyId: company.id, marketplace: 'ozon' }, h.ozon);
@@ -106,6 +126,9 @@ describe(`sync under marketplace faults (${database.label})`, () => {
         )
         .then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows));
       expect(Number((dup as { d: number | string }).d)).toBe(0);
+      const after = await dailySalesDrift(company.id);
+      expect(after.keys).toBeGreaterThan(0);
+      expect(after.drift).toBe(0);
     } finally {
       await h.emulator.close();
     }

@@ -17,6 +17,7 @@ const TABLES = [
   'chat_users',
   'companies',
   'daily_sales',
+  'daily_sales_pending',
   'forecasts',
   'job_runs',
   'link_codes',

@@ -35,13 +35,15 @@ const line = (id: string, productId: number, patch: Partial<OrderRow> = {}): Ord
   lastChangeAt: new Date('2026-11-01T10:00:00Z'),
   ...patch,
 });
-const dayOf = async (productId: number) =>
-  (
+const dayOf = async (productId: number) => {
+  await store.refreshDailySales(company.id, 'wildberries');
+  return (
     await db
       .select()
       .from(dailySales)
       .where(and(eq(dailySales.companyId, company.id), eq(dailySales.productId, productId)))
   )[0];
+};
 
 describe(`sync store (${database.label})`, () => {
   it('saves order lines idempotently, derives daily sales, and advances the cursor with them', async () => {
@@ -90,6 +92,44 @@ describe(`sync store (${database.label})`, () => {
       }),
     ).toBe(1);
     expect(await dayOf(tea.id)).toMatchObject({ unitsOrdered: 0, unitsCancelled: 1 });
+  });
+
+  it('daily sales follow the lines only after a refresh, which a crash before it does not lose', async () => {
+    await store.saveOrders(
+      company.id,
+      account.id,
+      'wildberries',
+      [line('order:p1', tea.id, { orderDate: '2026-10-05' })],
+      {
+        key: 'orders',
+        value: { dateFrom: 'T2' },
+      },
+    );
+    const day = () =>
+      db
+        .select()
+        .from(dailySales)
+        .where(and(eq(dailySales.productId, tea.id), eq(dailySales.date, '2026-10-05')));
+    expect(await day()).toEqual([]);
+    // The process "crashed" here: the next run's refresh sums what the batch left pending.
+    expect(await store.refreshDailySales(company.id, 'wildberries')).toBe(1);
+    expect(await day()).toMatchObject([{ unitsOrdered: 1 }]);
+    expect(await store.refreshDailySales(company.id, 'wildberries')).toBe(0);
+  });
+
+  it('a refresh that finds nothing changed writes nothing', async () => {
+    await store.saveOrders(
+      company.id,
+      account.id,
+      'wildberries',
+      [line('order:p1', tea.id, { orderDate: '2026-10-05' })],
+      {
+        key: 'orders',
+        value: { dateFrom: 'T2' },
+      },
+    );
+    expect(await store.refreshDailySales(company.id, 'wildberries')).toBe(0);
+    expect(await store.refreshDailySales(company.id, 'ozon')).toBe(0);
   });
 
   it('a page that fails saves nothing and leaves the cursor where it was', async () => {

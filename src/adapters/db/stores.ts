@@ -52,7 +52,13 @@ import {
 } from './queries/purchase-orders.js';
 import { latestRecommendationDate, listRecommendations } from './queries/recommendations.js';
 import { loadIdentities, upsertCatalogue } from './queries/sync-catalogue.js';
-import { loadCursors, saveOrderPage, saveSupplyPage, setCursor } from './queries/sync-orders.js';
+import {
+  loadCursors,
+  refreshDailySales,
+  saveOrderPage,
+  saveSupplyPage,
+  setCursor,
+} from './queries/sync-orders.js';
 import {
   closeStockSnapshot,
   finishSyncRun,
@@ -129,6 +135,7 @@ export function createSyncStore(db: Db): SyncStore {
     saveCatalogue: (companyId, rows) => upsertCatalogue(db, companyId, rows),
     saveOrders: (companyId, accountId, marketplace, rows, cursor) =>
       saveOrderPage(db, companyId, accountId, marketplace, rows, cursor),
+    refreshDailySales: (companyId, marketplace) => refreshDailySales(db, companyId, marketplace),
     saveStock: (companyId, marketplace, rows, takenAt, runId) =>
       saveStockPage(db, companyId, marketplace, rows, takenAt, runId),
     closeStock: (companyId, marketplace, takenAt, runId) =>

@@ -21,6 +21,8 @@ export type StepReport = {
   skipped: number;
   /** A few skipped records with their reasons, for the person who looks. */
   skippedSamples: SkippedRecord[];
+  /** Rows derived from what was written (daily_sales for the orders step). */
+  derived?: number;
   error?: string;
   at: string;
 };
@@ -97,6 +99,8 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
         report.error = describeError(err);
         log.warn({ step, error: report.error }, 'sync step failed');
       }
+      // Even after a failure: the batches that did land (this run's or a crashed run's) are summed.
+      if (step === 'orders') await refreshDailySales(account, report, log);
       report.at = deps.now().toISOString();
     }
 
@@ -108,6 +112,17 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
     );
     return { ...result, runId, steps };
   };
+
+  async function refreshDailySales(account: Account, report: StepReport, log: Logger) {
+    try {
+      report.derived = await store.refreshDailySales(account.companyId, account.marketplace);
+    } catch (err) {
+      const error = `daily sales not recomputed: ${describeError(err)}`;
+      report.error = report.error ? `${report.error}; ${error}` : error;
+      if (report.status === 'success') report.status = 'partial';
+      log.warn({ error }, 'daily sales refresh failed');
+    }
+  }
 
   function pagesOf(
     step: SyncStep,

@@ -1,9 +1,13 @@
 import { NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
+import { mapLimit } from '../../lib/map-limit.js';
 import type { MarketplaceClient } from '../../ports/marketplace.js';
 import type { AccountStore, CompanyRecord, MarketplaceCredentials, Sealer, SyncStore } from '../../ports.js';
 import { assessSyncHealth } from './health.js';
 import { createAccountSync, type StepReport, type SyncReport, type SyncStep } from './sync-account.js';
+
+/** Two writers keep both cores of a small machine busy without crowding the database. */
+const ACCOUNTS_AT_ONCE = 2;
 
 type HealthCompany = Pick<CompanyRecord, 'id'> & { staleSalesHours?: number; staleStockHours?: number };
 
@@ -47,8 +51,8 @@ export function createSyncService(deps: {
       if (opts.accountId !== undefined && accounts.length === 0) {
         throw new NotFoundError(`active marketplace account ${opts.accountId}`);
       }
-      const reports = [];
-      for (const account of accounts) {
+      // Accounts are rate-limited apart by the marketplaces, so they sync side by side.
+      return mapLimit(accounts, ACCOUNTS_AT_ONCE, async (account) => {
         const credentials = JSON.parse(deps.sealer.open(account.credentialsSealed)) as MarketplaceCredentials;
         const client = deps.clientFor(account, credentials);
         const report = await syncAccount(
@@ -59,9 +63,8 @@ export function createSyncService(deps: {
             onPage: opts.onPage ? (step, r) => opts.onPage?.(account, step, r) : undefined,
           },
         );
-        reports.push({ ...report, accountId: account.id, name: account.name });
-      }
-      return reports;
+        return { ...report, accountId: account.id, name: account.name };
+      });
     },
 
     health,

@@ -44,7 +44,10 @@ export async function upsertCatalogue(
   rows: readonly CatalogueRow[],
 ): Promise<ProductIdentity[]> {
   const out: ProductIdentity[] = [];
-  const merged = mergeBySku(rows);
+  // In key order, so two accounts upserting the same SKUs at once lock them in the same order.
+  const merged = mergeBySku(rows).sort((a, b) =>
+    a.sellerSku < b.sellerSku ? -1 : a.sellerSku > b.sellerSku ? 1 : 0,
+  );
   for (let i = 0; i < merged.length; i += CHUNK) {
     const values = merged.slice(i, i + CHUNK).map((r) => ({ ...r, companyId }));
     out.push(

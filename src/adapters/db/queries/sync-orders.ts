@@ -49,14 +49,17 @@ export async function saveOrderPage(
   return db.transaction(async (tx) => {
     for (let i = 0; i < latest.length; i += BULK)
       await upsertOrderLines(tx, companyId, accountId, marketplace, latest.slice(i, i + BULK));
-    await recomputeDailySales(tx, companyId, marketplace, latest);
+    await markDailySalesPending(tx, companyId, marketplace, latest);
     await setCursor(tx, companyId, accountId, cursor.key, cursor.value);
     return latest.length;
   });
 }
 
-/** daily_sales is derived: recomputed from the order lines for exactly the days a page touched. */
-async function recomputeDailySales(
+/**
+ * Notes which daily_sales keys these lines touch, in the transaction that saves them: a crash
+ * before the refresh loses no key, the next refresh picks it up.
+ */
+async function markDailySalesPending(
   db: Db,
   companyId: string,
   marketplace: Marketplace,
@@ -65,24 +68,71 @@ async function recomputeDailySales(
   const keys = [...new Set(rows.map((r) => `${r.productId}|${r.orderDate}`))].map((k) => k.split('|'));
   if (keys.length === 0) return;
   await db.execute(sql`
-    insert into daily_sales (company_id, product_id, marketplace, date, units_ordered, units_bought_out,
-                             units_returned, units_cancelled, revenue, updated_at)
-    select o.company_id, o.product_id, o.marketplace, o.order_date,
-      coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
-      coalesce(sum(o.quantity) filter (where (o.kind = 'sale') or (o.kind = 'order' and o.status = 'bought_out')), 0),
-      coalesce(sum(o.quantity) filter (where o.kind = 'return' or o.status = 'returned'), 0),
-      coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status = 'cancelled'), 0),
-      coalesce(sum(o.quantity * o.price) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
-      now()
-    from orders o
-    join unnest(${pgArrayLiteral(keys.map(([p]) => p))}::bigint[], ${pgArrayLiteral(keys.map(([, d]) => d))}::date[])
-      as k(product_id, date) on k.product_id = o.product_id and k.date = o.order_date
-    where o.company_id = ${companyId} and o.marketplace = ${marketplace}
-    group by o.company_id, o.product_id, o.marketplace, o.order_date
-    on conflict (company_id, product_id, marketplace, date) do update set
-      units_ordered = excluded.units_ordered, units_bought_out = excluded.units_bought_out,
-      units_returned = excluded.units_returned, units_cancelled = excluded.units_cancelled,
-      revenue = excluded.revenue, updated_at = now()`);
+    insert into daily_sales_pending (company_id, marketplace, product_ids, dates)
+    values (${companyId}::uuid, ${marketplace}::marketplace,
+            ${pgArrayLiteral(keys.map(([p]) => p))}::bigint[], ${pgArrayLiteral(keys.map(([, d]) => d))}::date[])`);
+}
+
+/**
+ * daily_sales is derived: recomputed from the order lines for exactly the keys that sync batches
+ * marked since the last refresh, in one statement (a day that spans batches is summed once).
+ * Refreshes of one company and marketplace take turns, so the last one sees every committed line.
+ */
+export async function refreshDailySales(
+  db: Db,
+  companyId: string,
+  marketplace: Marketplace,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`daily_sales:${companyId}:${marketplace}`}, 0))`,
+    );
+    // The keys go through a temporary table with statistics, so the planner can tell a morning's
+    // few hundred keys (index probes) from a first sync's hundreds of thousands (one hash join).
+    await tx.execute(sql`create temporary table pending_keys (product_id bigint, date date) on commit drop`);
+    const taken = await tx.execute(sql`
+      with pending as (
+        delete from daily_sales_pending
+        where company_id = ${companyId}::uuid and marketplace = ${marketplace}::marketplace
+        returning product_ids, dates
+      )
+      insert into pending_keys
+      select distinct k.product_id, k.date
+      from pending, unnest(pending.product_ids, pending.dates) as k(product_id, date)
+      where exists (select 1 from products p where p.company_id = ${companyId}::uuid and p.id = k.product_id)`);
+    if (affectedRows(taken) === 0) return 0;
+    await tx.execute(sql`analyze pending_keys`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const result = await tx.execute(sql`
+      insert into daily_sales (company_id, product_id, marketplace, date, units_ordered, units_bought_out,
+                               units_returned, units_cancelled, revenue, updated_at)
+      select ${companyId}::uuid, k.product_id, ${marketplace}::marketplace, k.date,
+        coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
+        coalesce(sum(o.quantity) filter (where (o.kind = 'sale') or (o.kind = 'order' and o.status = 'bought_out')), 0),
+        coalesce(sum(o.quantity) filter (where o.kind = 'return' or o.status = 'returned'), 0),
+        coalesce(sum(o.quantity) filter (where o.kind = 'order' and o.status = 'cancelled'), 0),
+        coalesce(sum(o.quantity * o.price) filter (where o.kind = 'order' and o.status <> 'cancelled'), 0),
+        now()
+      from pending_keys k
+      left join orders o on o.company_id = ${companyId}::uuid and o.marketplace = ${marketplace}::marketplace
+        and o.product_id = k.product_id and o.order_date = k.date
+      group by k.product_id, k.date
+      on conflict (company_id, product_id, marketplace, date) do update set
+        units_ordered = excluded.units_ordered, units_bought_out = excluded.units_bought_out,
+        units_returned = excluded.units_returned, units_cancelled = excluded.units_cancelled,
+        revenue = excluded.revenue, updated_at = now()
+      where (daily_sales.units_ordered, daily_sales.units_bought_out, daily_sales.units_returned,
+             daily_sales.units_cancelled, daily_sales.revenue)
+        is distinct from (excluded.units_ordered, excluded.units_bought_out, excluded.units_returned,
+                          excluded.units_cancelled, excluded.revenue)`);
+    return affectedRows(result);
+  });
+}
+
+/** The row count of a write, as either driver reports it. */
+export function affectedRows(result: unknown): number {
+  const r = result as { count?: number; affectedRows?: number };
+  return Number(r.count ?? r.affectedRows ?? 0);
 }
 
 export async function saveSupplyPage(
@@ -136,7 +186,10 @@ export async function upsertWarehouses(
   owner: Marketplace,
   list: readonly { externalId: string; name: string; type: 'FBO' | 'FBS' }[],
 ): Promise<Map<string, number>> {
-  const unique = [...new Map(list.map((w) => [w.externalId, w])).values()];
+  // In key order, so two accounts of one marketplace lock shared warehouses in the same order.
+  const unique = [...new Map(list.map((w) => [w.externalId, w])).values()].sort((a, b) =>
+    a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0,
+  );
   if (unique.length === 0) return new Map();
   const rows = await db
     .insert(warehouses)

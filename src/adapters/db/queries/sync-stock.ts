@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Marketplace, StockRow, SyncRunResult } from '../../../ports.js';
 import type { Db } from '../client.js';
 import { stockSnapshots, syncRuns } from '../schema/index.js';
-import { upsertWarehouses } from './sync-orders.js';
+import { affectedRows, upsertWarehouses } from './sync-orders.js';
 
 const CHUNK = 2000;
 
@@ -100,11 +100,7 @@ export async function closeStockSnapshot(
         and now_.taken_at = ${at}::timestamptz
     )
     on conflict do nothing`);
-  return Number(
-    (result as { count?: number; affectedRows?: number }).count ??
-      (result as { affectedRows?: number }).affectedRows ??
-      0,
-  );
+  return affectedRows(result);
 }
 
 export async function insertSyncRun(

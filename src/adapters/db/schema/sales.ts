@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, numeric, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { marketplaceAccounts, products, warehouses } from './catalogue.js';
 import { at, companyRef, createdAt, id, ref, tenantFk, updatedAt } from './columns.js';
 import { companies } from './companies.js';
@@ -10,7 +21,9 @@ export const stockSnapshots = pgTable(
   'stock_snapshots',
   {
     id: id(),
-    companyId: companyRef().references(() => companies.id, { onDelete: 'cascade' }),
+    // The tenant key to products already implies the company (and cascades from it): a second,
+    // per-row foreign key check here would only slow the bulk writes of every sync.
+    companyId: companyRef(),
     productId: ref('product_id').notNull(),
     marketplace: text('marketplace').notNull(),
     warehouseId: ref('warehouse_id').notNull(),
@@ -38,7 +51,9 @@ export const orders = pgTable(
   'orders',
   {
     id: id(),
-    companyId: companyRef().references(() => companies.id, { onDelete: 'cascade' }),
+    // The tenant key to products already implies the company (and cascades from it): a second,
+    // per-row foreign key check here would only slow the bulk writes of every sync.
+    companyId: companyRef(),
     accountId: ref('account_id').notNull(),
     marketplace: marketplaceEnum('marketplace').notNull(),
     externalId: text('external_id').notNull(),
@@ -72,7 +87,9 @@ export const orders = pgTable(
 export const dailySales = pgTable(
   'daily_sales',
   {
-    companyId: companyRef().references(() => companies.id, { onDelete: 'cascade' }),
+    // The tenant key to products already implies the company (and cascades from it): a second,
+    // per-row foreign key check here would only slow the bulk writes of every sync.
+    companyId: companyRef(),
     productId: ref('product_id').notNull(),
     marketplace: marketplaceEnum('marketplace').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
@@ -91,6 +108,27 @@ export const dailySales = pgTable(
       'daily_sales_units_nonneg',
       sql`${t.unitsOrdered} >= 0 and ${t.unitsBoughtOut} >= 0 and ${t.unitsReturned} >= 0 and ${t.unitsCancelled} >= 0`,
     ),
+  ],
+);
+
+/**
+ * Keys of daily_sales a sync batch changed, written in that batch's transaction and folded into
+ * daily_sales once per step: recomputing per batch re-aggregated days that span batches and cost
+ * more than the writes. One row per batch (two arrays), so marking is one insert however many keys.
+ */
+export const dailySalesPending = pgTable(
+  'daily_sales_pending',
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id, { onDelete: 'cascade' }),
+    marketplace: marketplaceEnum('marketplace').notNull(),
+    productIds: bigint('product_ids', { mode: 'number' }).array().notNull(),
+    dates: date('dates', { mode: 'string' }).array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('daily_sales_pending_owner').on(t.companyId, t.marketplace),
+    check('daily_sales_pending_pairs', sql`cardinality(${t.productIds}) = cardinality(${t.dates})`),
   ],
 );
 
