@@ -11,7 +11,7 @@ import {
   text,
   unique,
 } from 'drizzle-orm/pg-core';
-import { marketplaceAccounts, products, warehouses } from './catalogue.js';
+import { products, warehouses } from './catalogue.js';
 import { at, companyRef, createdAt, id, ref, tenantFk, updatedAt } from './columns.js';
 import { companies } from './companies.js';
 import { marketplaceEnum, orderKindEnum, orderStatusEnum, stockTypeEnum } from './enums.js';
@@ -36,8 +36,8 @@ export const stockSnapshots = pgTable(
     syncRunId: ref('sync_run_id'),
   },
   (t) => [
-    tenantFk('stock_snapshots_product_fk', t.companyId, t.productId, products).onDelete('cascade'),
-    tenantFk('stock_snapshots_warehouse_fk', t.companyId, t.warehouseId, warehouses).onDelete('cascade'),
+    // Tenant keys stock_snapshots_product_fk and stock_snapshots_warehouse_fk are enforced by statement-level triggers (migrations/0004): one set-based
+    // check per statement instead of one per row, on the table every sync writes most.
     unique('stock_snapshots_once').on(t.companyId, t.productId, t.warehouseId, t.stockType, t.takenAt),
     index('stock_snapshots_latest').on(t.companyId, t.productId, t.takenAt.desc()),
     index('stock_snapshots_company_time').on(t.companyId, t.takenAt),
@@ -77,8 +77,8 @@ export const orders = pgTable(
   },
   (t) => [
     unique('orders_external').on(t.companyId, t.marketplace, t.externalId),
-    tenantFk('orders_product_fk', t.companyId, t.productId, products).onDelete('cascade'),
-    tenantFk('orders_account_fk', t.companyId, t.accountId, marketplaceAccounts).onDelete('cascade'),
+    // Tenant keys orders_product_fk and orders_account_fk are enforced by statement-level triggers (migrations/0004): one set-based
+    // check per statement instead of one per row, on the table every sync writes most.
     index('orders_product_date').on(t.companyId, t.productId, t.orderDate),
     check('orders_quantity_positive', sql`${t.quantity} > 0`),
   ],
@@ -102,7 +102,8 @@ export const dailySales = pgTable(
   },
   (t) => [
     primaryKey({ name: 'daily_sales_pk', columns: [t.companyId, t.productId, t.marketplace, t.date] }),
-    tenantFk('daily_sales_product_fk', t.companyId, t.productId, products).onDelete('cascade'),
+    // Tenant keys daily_sales_product_fk are enforced by statement-level triggers (migrations/0004): one set-based
+    // check per statement instead of one per row, on the table every sync writes most.
     index('daily_sales_company_date').on(t.companyId, t.date),
     check(
       'daily_sales_units_nonneg',
