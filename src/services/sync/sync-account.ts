@@ -72,25 +72,39 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
         const pages = pagesOf(step, client, cursor);
         const takenAt = deps.now();
         let complete = false;
-        // Pages are written in batches: fewer, larger transactions, each with the cursor of its last page.
+        // Pages are written in batches: fewer, larger transactions, each with the cursor of its last
+        // page. One batch is written while the next is fetched; writes stay in order.
         let batch: Page<unknown> | undefined;
+        let writing: Promise<void> = Promise.resolve();
         const flush = async () => {
           if (!batch) return;
-          report.written += await savePage(step, batch, { account, index, takenAt, runId, report, log });
+          const full = batch;
           batch = undefined;
-          opts.onPage?.(step, report);
+          await writing;
+          writing = savePage(step, full, { account, index, takenAt, runId, report, log }).then((n) => {
+            report.written += n;
+            opts.onPage?.(step, report);
+          });
+          // Its failure is taken up by the next flush or at the end of the step.
+          writing.catch(() => {});
         };
-        for await (const page of pages) {
-          report.pages++;
-          report.processed += page.records.length + page.skipped.length;
-          noteSkipped(report, page.skipped, log, step);
-          batch = batch
-            ? { ...page, records: [...batch.records, ...page.records], skipped: [] }
-            : { ...page, skipped: [] };
-          complete = !page.hasMore;
-          if (batch.records.length >= BATCH_ROWS) await flush();
+        try {
+          for await (const page of pages) {
+            report.pages++;
+            report.processed += page.records.length + page.skipped.length;
+            noteSkipped(report, page.skipped, log, step);
+            if (batch) {
+              for (const r of page.records) batch.records.push(r);
+              batch = { ...page, records: batch.records, skipped: [] };
+            } else batch = { ...page, records: [...page.records], skipped: [] };
+            complete = !page.hasMore;
+            if (batch.records.length >= BATCH_ROWS) await flush();
+          }
+          await flush();
+        } finally {
+          // A failed fetch still waits for the write in flight, so the report and the next step see it.
+          await writing;
         }
-        await flush();
         if (step === 'stock' && complete)
           await store.closeStock(account.companyId, account.marketplace, takenAt, runId);
         if (report.skipped > 0) report.status = 'partial';

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { OrderLine, Page } from '../../../src/core/marketplace/records.js';
+import type { MarketplaceClient } from '../../../src/ports/marketplace.js';
+import type { OrderRow, SyncStore } from '../../../src/ports.js';
+import { createAccountSync } from '../../../src/services/sync/sync-account.js';
+import { silentLogger } from '../../helpers/logs.js';
+
+// The account sync's batching against an in-memory store: writes in order, one in flight while the
+// next pages are fetched, and a failed write stops the step with the cursor of what did land.
+
+const line = (n: number): OrderLine =>
+  ({
+    marketplace: 'ozon',
+    lineId: `L${n}`,
+    kind: 'order',
+    orderId: `P${n}`,
+    sku: '2002',
+    barcode: null,
+    productId: null,
+    offerId: 'TEA-02',
+    quantity: 1,
+    orderedAt: '2026-11-01T10:00:00Z',
+    orderDay: '2026-11-01',
+    changedAt: null,
+    status: 'awaiting_packaging',
+    cancelled: false,
+    scheme: 'FBO',
+    warehouseId: null,
+    warehouseName: null,
+    price: 10,
+    currency: 'RUB',
+  }) as OrderLine;
+
+/** Pages of 10,000 lines (one batch each), cursor = page number; `log` records fetches. */
+function client(pages: number, log: string[]): MarketplaceClient {
+  const empty = async function* () {};
+  return {
+    marketplace: 'ozon',
+    accountId: '1',
+    listCatalogue: empty,
+    fetchStock: empty,
+    fetchSupplies: empty,
+    async *fetchOrders() {
+      for (let p = 1; p <= pages; p++) {
+        log.push(`fetch ${p}`);
+        const page: Page<OrderLine> = {
+          records: Array.from({ length: 10_000 }, (_, i) => line(p * 100_000 + i)),
+          skipped: [],
+          cursor: p,
+          hasMore: p < pages,
+        };
+        yield page;
+      }
+    },
+    stats: () => ({ totalCalls: 0, retries: 0, throttled: 0, rateLimitWaitMs: 0 }) as never,
+  } as MarketplaceClient;
+}
+
+function store(log: string[], failOn?: number) {
+  const cursors: Record<string, unknown> = {};
+  let calls = 0;
+  const s: Partial<SyncStore> = {
+    cursors: async () => ({}),
+    identities: async () => [
+      {
+        id: 7,
+        sellerSku: 'TEA-02',
+        barcodes: [],
+        wbNmId: null,
+        wbChrtId: null,
+        ozonSku: 2002,
+        ozonOfferId: null,
+      },
+    ],
+    startRun: async () => 1,
+    finishRun: async () => {},
+    saveCatalogue: async () => [],
+    saveOrders: async (_c, _a, _m, rows: readonly OrderRow[], cursor) => {
+      const n = ++calls;
+      log.push(`write ${n} start`);
+      await new Promise((r) => setTimeout(r, 20));
+      if (n === failOn) {
+        log.push(`write ${n} failed`);
+        throw new Error('database went away');
+      }
+      cursors[cursor.key] = cursor.value;
+      log.push(`write ${n} done`);
+      return rows.length;
+    },
+    refreshDailySales: async () => {
+      log.push('refresh');
+      return 0;
+    },
+    closeStock: async () => 0,
+  };
+  return { store: s as SyncStore, cursors };
+}
+
+const account = { id: 1, companyId: 'c', marketplace: 'ozon' as const };
+const sync = (s: SyncStore) => createAccountSync({ store: s, log: silentLogger(), now: () => new Date() });
+
+describe('account sync batching', () => {
+  it('fetches the next page while a batch is written, and writes every batch in order', async () => {
+    const log: string[] = [];
+    const { store: s, cursors } = store(log);
+    const report = await sync(s)(account, client(3, log), { full: true });
+    expect(report.steps.orders).toMatchObject({ status: 'success', written: 30_000 });
+    expect(cursors.orders).toBe(3);
+    // Page 2 was fetched before batch 1 had finished writing.
+    expect(log.indexOf('fetch 2')).toBeLessThan(log.indexOf('write 1 done'));
+    expect(log.filter((l) => l.endsWith('start'))).toEqual([
+      'write 1 start',
+      'write 2 start',
+      'write 3 start',
+    ]);
+    expect(log.indexOf('write 2 start')).toBeGreaterThan(log.indexOf('write 1 done'));
+    expect(log.at(-1)).toBe('refresh');
+  });
+
+  it('a failed write stops the step: no later batch is written and the cursor stays with what landed', async () => {
+    const log: string[] = [];
+    const { store: s, cursors } = store(log, 2);
+    const report = await sync(s)(account, client(4, log), { full: true });
+    expect(report.steps.orders).toMatchObject({ status: 'failed', written: 10_000 });
+    expect(report.steps.orders.error).toMatch(/database went away/);
+    expect(cursors.orders).toBe(1);
+    expect(log).not.toContain('write 3 start');
+    // What did land is still summed into daily_sales.
+    expect(log.at(-1)).toBe('refresh');
+  });
+});
