@@ -2,7 +2,7 @@ import { hurdleShape } from './hurdle.js';
 import { trailingMean } from './models/moving-average.js';
 import type { PreparedSeries } from './prepare.js';
 import { seasonalise } from './profile.js';
-import { buildQuantiles, quantileKey } from './quantiles.js';
+import { buildQuantiles, horizonDraws, quantileKey } from './quantiles.js';
 import type { BacktestMetrics, DemandClass, FitContext, ForecastResult } from './types.js';
 import { MODEL_VERSION_TAG } from './version.js';
 
@@ -50,6 +50,7 @@ export function shortHistoryForecast(
     quantiles: buildQuantiles(meanCapped, levels, {
       hurdle: hurdleShape(prep.observed, ctx.profile),
       weekdayOf: (k) => (ctx.dow0 + ctx.y.length + k) % 7,
+      draw: horizonDraws(prep.observed),
       dispersion: varianceToMean(ctx.z),
       cap,
     }),

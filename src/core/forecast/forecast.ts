@@ -7,7 +7,7 @@ import { seasonalNaiveScale } from './metrics.js';
 import { autoField, listModels } from './models/registry.js';
 import { prepareSeries } from './prepare.js';
 import { makeContext } from './profile.js';
-import { buildQuantiles, normaliseLevels } from './quantiles.js';
+import { buildQuantiles, horizonDraws, normaliseLevels } from './quantiles.js';
 import { pickModel, scoreBacktest } from './selection.js';
 import type { CandidateForecast, ForecastOptions, ForecastResult, SeriesInput } from './types.js';
 import { MODEL_VERSION_TAG } from './version.js';
@@ -59,6 +59,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
   const quantileSource = {
     hurdle: hurdleShape(prep.observed, ctx.profile),
     weekdayOf: (k: number) => (dow0 + n + k) % 7,
+    draw: horizonDraws(prep.observed),
     dispersion: varianceToMean(ctx.z),
     cap,
   };

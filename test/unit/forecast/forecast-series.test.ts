@@ -94,6 +94,18 @@ describe('forecastSeries on real-looking input', () => {
     expect(r.metrics.origins).toBeGreaterThan(0);
   });
 
+  it('randomises the lower ends of zero-heavy days, never on a closed Saturday', () => {
+    const r = forecastSeries({ units: lumpy(400, 5), horizon: 280, firstDate: '2024-01-01' });
+    const sat = (5 - (400 % 7) + 7) % 7;
+    const p10 = r.quantiles.p10 ?? [];
+    const open = p10.filter((_, k) => k % 7 !== sat);
+    // Sells on ~40% of the open days: p10 > 0 on ~0.1 / 0.6 of them (a zero falls below on 10%).
+    const share = open.filter((v) => v > 0).length / open.length;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.25);
+    expect(p10.filter((_, k) => k % 7 === sat).every((v) => v === 0)).toBe(true);
+  });
+
   it('handles a new SKU (short history) with a flat-ish mean', () => {
     const r = forecastSeries({ units: [4, 6, 5, 0, 7, 3, 5, 6, 4], horizon: 10 });
     expect(r.model).toBe('short-mean');
