@@ -95,7 +95,7 @@ describe(`tenant keys of the bulk tables (${database.label})`, () => {
         db
           .update(orders)
           .set({ productId: b.products[0]?.id ?? 0 })
-          .where(eq(orders.id, row?.id ?? 0)),
+          .where(eq(orders.externalId, row?.externalId ?? '')),
       ),
     ).toBe('orders_product_fk');
     const [snap] = await db

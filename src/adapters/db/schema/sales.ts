@@ -46,11 +46,14 @@ export const stockSnapshots = pgTable(
   ],
 );
 
-/** Raw order lines, one per marketplace id (WB srid; Ozon posting number + SKU). */
+/**
+ * Raw order lines, one per marketplace id (WB srid; Ozon posting number + SKU), keyed by it alone:
+ * a surrogate id would cost a sequence and an index on every line of every sync, and nothing
+ * points at an order line.
+ */
 export const orders = pgTable(
   'orders',
   {
-    id: id(),
     // The tenant key to products already implies the company (and cascades from it): a second,
     // per-row foreign key check here would only slow the bulk writes of every sync.
     companyId: companyRef(),
@@ -76,7 +79,7 @@ export const orders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('orders_external').on(t.companyId, t.marketplace, t.externalId),
+    primaryKey({ name: 'orders_pk', columns: [t.companyId, t.marketplace, t.externalId] }),
     // Tenant keys orders_product_fk and orders_account_fk are enforced by statement-level triggers (migrations/0004): one set-based
     // check per statement instead of one per row, on the table every sync writes most.
     index('orders_product_date').on(t.companyId, t.productId, t.orderDate),
