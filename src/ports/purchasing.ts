@@ -63,6 +63,12 @@ export type NewPurchaseOrder = {
   expectedAt?: string | null;
   externalRef?: string | null;
   lines: { productId: number; quantity: number; unitCost: number | null; recommendationId?: number | null }[];
+  /**
+   * Refused (ConflictError) when any of its products is already on an order in one of these
+   * statuses: checked under the company's PO-number lock, so racing creators on any instance see
+   * each other's orders.
+   */
+  refuseIfOpenIn?: readonly PoStatus[];
 };
 
 export type PoChange = Partial<

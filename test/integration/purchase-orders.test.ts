@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/adapters/db/client.js';
 import { auditLog, products, recommendations, suppliers } from '../../src/adapters/db/schema/index.js';
 import { createPurchaseOrderStore, createRecommendationStore } from '../../src/adapters/db/stores.js';
 import { ConflictError, ForbiddenError } from '../../src/lib/errors.js';
 import type { Actor } from '../../src/ports.js';
 import { createPurchaseOrderService } from '../../src/services/purchase-orders/service.js';
 import { openTestDatabase } from '../helpers/database.js';
+import { silentLogger } from '../helpers/logs.js';
 import { seedCompany } from '../helpers/seed.js';
 
 const database = await openTestDatabase();
@@ -150,5 +152,49 @@ describe(`purchase orders (${database.label})`, () => {
       externalRef: 'email 12/11',
       expectedAt: '2026-12-04',
     });
+  });
+});
+
+describe(`purchase order creation racing across instances (${database.label})`, () => {
+  it('20 drafts and 10 "ordered outside" for one SKU from two connections make one order each', async () => {
+    const other =
+      database.driver.kind === 'postgres'
+        ? await openDatabase({ kind: 'postgres', url: database.driver.url, poolMax: 10 }, silentLogger())
+        : undefined;
+    try {
+      const c = await seedCompany(db);
+      const [jug, cup] = c.products;
+      if (!jug || !cup) throw new Error('seed failed');
+      await db
+        .insert(recommendations)
+        .values({ ...rec(jug.id, 10), companyId: c.company.id, supplierId: null });
+      // Two instances: two pools on the same database (one on the embedded database).
+      const services = [db, other?.db ?? db].map((d) =>
+        createPurchaseOrderService({
+          orders: createPurchaseOrderStore(d),
+          recommendations: createRecommendationStore(d),
+          now: () => new Date('2026-11-20T09:12:00Z'),
+        }),
+      );
+      const drafts = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          services[i % 2]?.draftFromRecommendations(c.company.id, RUN_DATE, buyer, [jug.id]),
+        ),
+      );
+      const made = drafts.flatMap((d) => (d.status === 'fulfilled' ? (d.value ?? []) : []));
+      expect(made).toHaveLength(1);
+      for (const d of drafts) if (d.status === 'rejected') expect(d.reason).toBeInstanceOf(ConflictError);
+
+      const outside = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          services[i % 2]?.recordExternal(c.company.id, cup.id, 5, buyer, { onlyIfNotOrdered: true }),
+        ),
+      );
+      expect(outside.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const open = await createPurchaseOrderStore(db).list(c.company.id, ['draft', 'sent']);
+      expect(open.map((po) => po.lines.map((l) => l.productId)).sort()).toEqual([[cup.id], [jug.id]].sort());
+    } finally {
+      await other?.close();
+    }
   });
 });

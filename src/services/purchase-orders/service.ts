@@ -1,6 +1,16 @@
 import { checkApproval } from '../../core/approvals/approval-policy.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.js';
-import type { Actor, PurchaseOrder, PurchaseOrderStore, RecommendationStore } from '../../ports.js';
+import {
+  type Actor,
+  OPEN_PO_STATUSES,
+  type PoStatus,
+  type PurchaseOrder,
+  type PurchaseOrderStore,
+  type RecommendationStore,
+} from '../../ports.js';
+
+/** Open orders past draft: a product on one of these counts as ordered. */
+const ORDERED_STATUSES: readonly PoStatus[] = ['approved', 'sent', 'partially_received'];
 
 const DAY = 86_400_000;
 const addDays = (date: Date, days: number) =>
@@ -65,6 +75,7 @@ export function createPurchaseOrderService(deps: {
               source: 'recommendation',
               runDate,
               createdBy: actor.id,
+              refuseIfOpenIn: OPEN_PO_STATUSES,
               lines: lines.map((r) => ({
                 productId: r.productId,
                 quantity: r.recommendedQty,
@@ -215,7 +226,13 @@ export function createPurchaseOrderService(deps: {
       productId: number,
       quantity: number,
       actor: Actor,
-      opts: { supplierId?: number | null; expectedAt?: string | null; externalRef?: string | null } = {},
+      opts: {
+        supplierId?: number | null;
+        expectedAt?: string | null;
+        externalRef?: string | null;
+        /** Refuse when the product is already on an order past draft (chat buttons: one click wins). */
+        onlyIfNotOrdered?: boolean;
+      } = {},
     ) {
       requireRole(actor, ['buyer', 'admin'], 'record purchase orders');
       if (!Number.isInteger(quantity) || quantity <= 0)
@@ -234,6 +251,7 @@ export function createPurchaseOrderService(deps: {
           expectedAt,
           externalRef: opts.externalRef ?? null,
           lines: [{ productId, quantity, unitCost: null }],
+          refuseIfOpenIn: opts.onlyIfNotOrdered ? ORDERED_STATUSES : undefined,
         },
         {
           actor: actor.id,

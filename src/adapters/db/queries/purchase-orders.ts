@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { ConflictError } from '../../../lib/errors.js';
 import type { AuditEntry, NewPurchaseOrder, PoChange, PoStatus, PurchaseOrder } from '../../../ports.js';
 import { OPEN_PO_STATUSES } from '../../../ports.js';
 import type { Db } from '../client.js';
@@ -30,6 +31,27 @@ export async function createPurchaseOrder(
       .where(eq(companies.id, companyId))
       .returning({ number: sql<number>`${companies.nextPoNumber} - 1` });
     if (!counter) throw new Error(`company ${companyId} not found`);
+    // The counter's row lock is held to commit: whoever created an order before us has committed.
+    if (po.refuseIfOpenIn && po.refuseIfOpenIn.length > 0 && po.lines.length > 0) {
+      const held = await tx
+        .selectDistinct({ productId: purchaseOrderLines.productId })
+        .from(purchaseOrderLines)
+        .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.purchaseOrderId))
+        .where(
+          and(
+            eq(purchaseOrders.companyId, companyId),
+            inArray(purchaseOrders.status, [...po.refuseIfOpenIn]),
+            inArray(
+              purchaseOrderLines.productId,
+              po.lines.map((l) => l.productId),
+            ),
+          ),
+        );
+      if (held.length > 0)
+        throw new ConflictError('Already on an open purchase order.', {
+          productIds: held.map((h) => h.productId),
+        });
+    }
     const [row] = await tx
       .insert(purchaseOrders)
       .values({
