@@ -23,7 +23,7 @@ import {
   findChatIdentity,
   seenUpdate,
   snoozeProduct,
-  stockCandidateIds,
+  stockCandidates,
   useLinkCode,
 } from './queries/chat.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
@@ -190,7 +190,7 @@ export function createChatStore(
   return {
     identity: (platform, chatId, userId) => findChatIdentity(db, platform, '', chatId, userId),
     link: (input) => useLinkCode(db, { ...input, workspaceId: '', now: now() }),
-    candidateIds: (companyId, query) => stockCandidateIds(db, companyId, query),
+    stockCandidates: (companyId, query) => stockCandidates(db, companyId, query),
     snooze: (companyId, productId, actor, until) => snoozeProduct(db, companyId, productId, actor, until),
     seenUpdate: (platform, updateId) => seenUpdate(db, platform, updateId),
     freshness,

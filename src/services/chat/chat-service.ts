@@ -40,7 +40,8 @@ export type ChatStore = {
     | { ok: true; companyName: string; role: Actor['role']; locale: Locale }
     | { ok: false; code: 'INVALID_CODE' | 'EXPIRED' | 'OTHER_COMPANY' }
   >;
-  candidateIds(companyId: string, query: string): Promise<number[]>;
+  /** Exact identifier hits, else SKU or name substring hits, with their stock; empty if none. */
+  stockCandidates(companyId: string, query: string): Promise<ProductStockView[]>;
   snooze(companyId: string, productId: number, actor: Actor, until: Date): Promise<void>;
   seenUpdate(platform: Platform, updateId: string): Promise<boolean>;
   freshness(companyId: string): Promise<{ syncedAt: string | null; stale: boolean }>;
@@ -87,6 +88,26 @@ export function createChatService(deps: {
     (await deps.purchaseOrders.list(companyId, ['draft', 'approved', 'sent', 'partially_received'])).find(
       (po) => po.lines.some((l) => l.productId === productId),
     );
+  /** A draft for one SKU, or undefined when another click's order got there first. */
+  const draftOnce = async (companyId: string, runDate: string, actor: Actor, productId: number) => {
+    try {
+      return (await deps.purchaseOrders.draftFromRecommendations(companyId, runDate, actor, [productId]))[0];
+    } catch (err) {
+      if (err instanceof ConflictError) return undefined;
+      throw err;
+    }
+  };
+  /** Lost a race (a conflict): answer with what the winner did, as a second click would see it. */
+  const settledBySomeoneElse = async (
+    err: unknown,
+    companyId: string,
+    productId: number,
+  ): Promise<ActionRefusal | undefined> => {
+    if (!(err instanceof ConflictError)) return undefined;
+    const po = await openOrderFor(companyId, productId);
+    const text = po ? settledText(po, 'UTC') : null;
+    return text ? { ok: false, code: 'ALREADY_DONE', message: text } : undefined;
+  };
   const refusal = (err: unknown): ActionRefusal => {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof ForbiddenError) {
@@ -133,13 +154,18 @@ export function createChatService(deps: {
     },
 
     async stockCandidates(companyId: string, query: string): Promise<ProductStockView[]> {
-      const ids = await deps.store.candidateIds(companyId, query);
-      if (ids.length === 0) return (await deps.catalogue.list(companyId, { limit: 500, offset: 0 })).items;
-      return (await deps.catalogue.list(companyId, { limit: ids.length, offset: 0, ids })).items;
+      const found = await deps.store.stockCandidates(companyId, query);
+      if (found.length > 0) return found;
+      // Nothing matched: enough of the catalogue for "did you mean".
+      return (await deps.catalogue.list(companyId, { limit: 500, offset: 0 })).items;
     },
 
+    // One product's row of the latest run, not the whole run (100,000 rows for a large seller).
     async stockRecommendation(companyId: string, productId: number) {
-      return (await latest(companyId))?.recs.find((r) => r.productId === productId) ?? null;
+      const date = await deps.recommendations.latestRunDate(companyId);
+      if (!date) return null;
+      const [rec] = await deps.recommendations.list(companyId, date, { productIds: [productId] });
+      return rec ?? null;
     },
 
     async runway(companyId: string, n: number) {
@@ -181,12 +207,11 @@ export function createChatService(deps: {
       const rec = await findRec(companyId, recommendationId);
       if (!rec) return { ok: false, code: 'NOT_FOUND', message: 'This recommendation is no longer current.' };
       try {
-        let po = await openOrderFor(companyId, rec.productId);
-        if (!po) {
-          [po] = await deps.purchaseOrders.draftFromRecommendations(companyId, rec.runDate, actor, [
-            rec.productId,
-          ]);
-        }
+        // A racing click may create the draft between our look and our create: then its order is ours to find.
+        let po =
+          (await openOrderFor(companyId, rec.productId)) ??
+          (await draftOnce(companyId, rec.runDate, actor, rec.productId)) ??
+          (await openOrderFor(companyId, rec.productId));
         if (!po) return { ok: false, code: 'NOT_FOUND', message: 'Nothing to order for this SKU today.' };
         if (po.status !== 'draft') {
           return { ok: false, code: 'ALREADY_DONE', message: settledText(po, 'UTC') ?? 'Already ordered.' };
@@ -202,7 +227,7 @@ export function createChatService(deps: {
           text: settledText(approved, 'UTC') ?? '',
         };
       } catch (err) {
-        return refusal(err);
+        return (await settledBySomeoneElse(err, companyId, rec.productId)) ?? refusal(err);
       }
     },
 
@@ -251,9 +276,7 @@ export function createChatService(deps: {
           rec.productId,
           quantity ?? rec.recommendedQty,
           actor,
-          {
-            supplierId: rec.supplierId,
-          },
+          { supplierId: rec.supplierId, onlyIfNotOrdered: true },
         );
         const units = po.lines[0]?.quantity ?? 0;
         return {
@@ -263,7 +286,7 @@ export function createChatService(deps: {
           text: `Ordered outside by ${actor.display ?? actor.id} — PO-${po.number}, ${units} units`,
         };
       } catch (err) {
-        return refusal(err);
+        return (await settledBySomeoneElse(err, companyId, rec.productId)) ?? refusal(err);
       }
     },
 

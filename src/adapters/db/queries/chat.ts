@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { ProductStockView } from '../../../ports.js';
+import { type Db, rowsOf } from '../client.js';
 import {
   auditLog,
   chatBindings,
@@ -15,7 +16,11 @@ type Platform = 'telegram' | 'slack';
 export const hashCode = (code: string) =>
   createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 
-/** The company a chat and a user are both bound to, with the user's role; undefined otherwise. */
+/**
+ * The company a chat and a user are both bound to, with the user's role; undefined otherwise.
+ * One round trip (issue #7: every chat command starts here): the user's rows with their companies
+ * and, beside them, the company the chat is bound to.
+ */
 export async function findChatIdentity(
   db: Db,
   platform: Platform,
@@ -23,15 +28,19 @@ export async function findChatIdentity(
   chatId: string,
   userId: string,
 ) {
-  const users = await db
+  const rows = await db
     .select({
-      companyId: chatUsers.companyId,
+      company: companies,
       role: chatUsers.role,
       approvalLimit: chatUsers.approvalLimit,
       displayName: chatUsers.displayName,
       userLocale: chatUsers.locale,
+      boundTo: sql<string | null>`(select ${chatBindings.companyId} from ${chatBindings}
+        where ${chatBindings.platform} = ${platform} and ${chatBindings.workspaceId} = ${workspaceId}
+          and ${chatBindings.chatId} = ${chatId})`,
     })
     .from(chatUsers)
+    .innerJoin(companies, eq(companies.id, chatUsers.companyId))
     .where(
       and(
         eq(chatUsers.platform, platform),
@@ -39,23 +48,12 @@ export async function findChatIdentity(
         eq(chatUsers.platformUserId, userId),
       ),
     );
-  const [binding] = await db
-    .select({ companyId: chatBindings.companyId })
-    .from(chatBindings)
-    .where(
-      and(
-        eq(chatBindings.platform, platform),
-        eq(chatBindings.workspaceId, workspaceId),
-        eq(chatBindings.chatId, chatId),
-      ),
-    );
   // A bound chat decides the company; a private chat with no binding uses the user's only company.
-  const companyId =
-    binding?.companyId ?? (chatId === userId && users.length === 1 ? users[0]?.companyId : undefined);
-  const user = users.find((u) => u.companyId === companyId);
-  if (!companyId || !user) return undefined;
-  const [company] = await db.select().from(companies).where(eq(companies.id, companyId));
-  if (!company) return undefined;
+  const bound = rows[0]?.boundTo ?? undefined;
+  const companyId = bound ?? (chatId === userId && rows.length === 1 ? rows[0]?.company.id : undefined);
+  const row = rows.find((r) => r.company.id === companyId);
+  if (!companyId || !row) return undefined;
+  const { company, boundTo: _, ...user } = row;
   return { company, user };
 }
 
@@ -174,27 +172,87 @@ export async function seenUpdate(db: Db, platform: Platform, updateId: string): 
   return rows.length === 0;
 }
 
-/** Product ids a /stock query may mean: exact identifiers first, then SKU or name matches. */
-export async function stockCandidateIds(
+/**
+ * Products a /stock query may mean, with their stock: exact identifiers first, then SKU or name
+ * substrings (at most `limit`); empty when nothing matches. Issue #7: the exact lookup goes through
+ * the identifier indexes, so the common `/stock SKU` costs a few index probes, not a scan of the
+ * catalogue; only a query no identifier matches pays for the substring scan.
+ */
+export async function stockCandidates(
   db: Db,
   companyId: string,
   query: string,
   limit = 50,
-): Promise<number[]> {
+): Promise<ProductStockView[]> {
   const q = query.trim();
   const asNumber = /^\d{1,15}$/.test(q) ? Number(q) : null;
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await db.execute(sql`
-    select id from products
-    where company_id = ${companyId} and (
-      lower(seller_sku) = lower(${q}) or ozon_offer_id = ${q} or ${q} = any(barcodes)
-      or (${asNumber}::bigint is not null and (wb_nm_id = ${asNumber}::bigint or ozon_sku = ${asNumber}::bigint or wb_chrt_id = ${asNumber}::bigint))
-      or seller_sku ilike ${like} or name ilike ${like})
-    order by (lower(seller_sku) = lower(${q})) desc, seller_sku
-    limit ${limit}`);
-  return (Array.isArray(rows) ? rows : (rows as { rows: { id: unknown }[] }).rows).map((r) =>
-    Number((r as { id: unknown }).id),
+  // Each branch is one index probe (products_company_sku, products_ozon_offer_id, products_barcodes,
+  // products_wb_nm_id, products_ozon_sku). The SKU is tried as typed, upper- and lower-cased; any
+  // other casing, and wb_chrt_id (no index), are found by the fallback below.
+  const exact = await stockViews(
+    db,
+    companyId,
+    sql`select id from products where company_id = ${companyId}
+        and seller_sku = any(array[${q}::text, upper(${q}::text), lower(${q}::text)])
+      union select id from products where company_id = ${companyId} and ozon_offer_id = ${q}
+      union select id from products where barcodes @> array[${q}::text] and company_id = ${companyId}
+      union select id from products where company_id = ${companyId} and wb_nm_id = ${asNumber}::bigint
+      union select id from products where company_id = ${companyId} and ozon_sku = ${asNumber}::bigint
+      limit ${limit}`,
   );
+  if (exact.length > 0) return exact;
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return stockViews(
+    db,
+    companyId,
+    sql`select id from products
+      where company_id = ${companyId} and (
+        lower(seller_sku) = lower(${q}) or ozon_offer_id = ${q} or ${q} = any(barcodes)
+        or (${asNumber}::bigint is not null and (wb_nm_id = ${asNumber}::bigint or ozon_sku = ${asNumber}::bigint or wb_chrt_id = ${asNumber}::bigint))
+        or seller_sku ilike ${like} or name ilike ${like})
+      order by (lower(seller_sku) = lower(${q})) desc, seller_sku
+      limit ${limit}`,
+  );
+}
+
+/**
+ * The products `ids` selects, each with its latest stock over all warehouses (snapshots of the
+ * last 14 days) and units ordered in the last 30 days: the same figures as listProductsWithStock,
+ * per product through its indexes (stock_snapshots_latest, daily_sales_pk), and without counting
+ * the catalogue, which a chat answer does not show.
+ */
+async function stockViews(db: Db, companyId: string, ids: SQL): Promise<ProductStockView[]> {
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      select p.id, p.seller_sku, p.name, p.barcodes, p.wb_nm_id, p.ozon_sku, p.ozon_offer_id, p.active,
+        coalesce(st.stock, 0) as stock, st.taken_at as stock_taken_at, coalesce(sd.units, 0) as units
+      from products p
+      left join lateral (
+        select sum(l.quantity) as stock, max(l.taken_at) as taken_at from (
+          select distinct on (s.warehouse_id, s.stock_type) s.quantity, s.taken_at from stock_snapshots s
+          where s.company_id = p.company_id and s.product_id = p.id and s.taken_at > now() - interval '14 days'
+          order by s.warehouse_id, s.stock_type, s.taken_at desc) l
+      ) st on true
+      left join lateral (
+        select sum(d.units_ordered) as units from daily_sales d
+        where d.company_id = p.company_id and d.product_id = p.id and d.date >= current_date - 30
+      ) sd on true
+      where p.company_id = ${companyId} and p.id in (${ids})
+      order by p.seller_sku`),
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    sellerSku: String(r.seller_sku),
+    name: String(r.name),
+    barcodes: (r.barcodes as string[]) ?? [],
+    wbNmId: r.wb_nm_id === null ? null : Number(r.wb_nm_id),
+    ozonSku: r.ozon_sku === null ? null : Number(r.ozon_sku),
+    ozonOfferId: (r.ozon_offer_id as string | null) ?? null,
+    active: Boolean(r.active),
+    stock: Number(r.stock),
+    stockTakenAt: r.stock_taken_at ? new Date(String(r.stock_taken_at)) : null,
+    unitsLast30Days: Number(r.units),
+  }));
 }
 
 /** A snooze: a silence on every alert of the product until a time, with who and why, audited. */
