@@ -5,10 +5,18 @@ import { createSlackSender } from '../bots/slack/sender.js';
 import { createTelegramSender } from '../bots/telegram/sender.js';
 import type { Db } from './adapters/db/client.js';
 import { listChatTargets } from './adapters/db/queries/chat-targets.js';
+import { stepRunsOn } from './adapters/db/queries/job-runs.js';
+import { sentAlertGroups } from './adapters/db/queries/outbox.js';
 import { createAlertStore, createOutboxStore, createRecommendationStore } from './adapters/db/stores.js';
-import { type AlertItem, createRenderer, type DigestView, unescapeMarkup } from './adapters/render/index.js';
+import {
+  type AlertItem,
+  createRenderer,
+  type DigestView,
+  type ResolvedView,
+  unescapeMarkup,
+} from './adapters/render/index.js';
 import type { Config } from './config.js';
-import type { AlertGroupMessage } from './core/alerts/index.js';
+import type { AlertGroupMessage, AlertMessageItem } from './core/alerts/index.js';
 import type { Logger } from './lib/logger.js';
 import { projectRoot } from './lib/project-root.js';
 import type { ChannelSender } from './ports.js';
@@ -92,17 +100,24 @@ export function createNotifications(deps: {
       const bound = await listChatTargets(deps.db, companyId, 'digest');
       return bound.length > 0 ? bound : [{ channel: 'console', target: 'stdout', locale: null }];
     },
-    buildView: async (company, runDate, recommendations) => {
+    stepRuns: (companyId, runDate) => stepRunsOn(deps.db, companyId, runDate),
+    buildView: async (company, runDate, recommendations, failedSteps) => {
       const expiresAt = new Date(deps.now().getTime() + ACTION_TTL_MS);
-      return buildDigestView({
+      const freshness = await deps.sync.freshness(company);
+      const view = buildDigestView({
         companyName: company.name,
         runDate,
         timezone: company.timezone,
         recommendations,
         newAlerts: [],
-        freshness: await deps.sync.freshness(company),
+        freshness,
         actionId: (kind, r) => encodeAction({ kind, recommendationId: r.id, expiresAt }, signer.sign),
       });
+      // After a failed sync the figures rest on the data the footer dates too: say the same time.
+      const steps = failedSteps.map((s) =>
+        s.job === 'sync' && freshness.syncedAt ? { ...s, lastGoodAt: freshness.syncedAt } : s,
+      );
+      return { ...view, failedSteps: steps };
     },
     render: (channel, locale, view) => {
       if (channel === 'console') {
@@ -125,14 +140,38 @@ export function createNotifications(deps: {
     group: AlertGroupMessage,
     companyName: string,
   ) => {
-    const alerts = [...group.firing, ...group.reminders].map(itemOf);
+    // An edit in place shows the alerts resolved since the message went out struck through.
+    const struck = new Set(group.struck ?? []);
+    const alerts = [...group.firing, ...group.reminders].map((i) => ({
+      ...itemOf(i),
+      resolved: struck.has(i.fingerprint),
+    }));
     if (alerts.length === 0) return [];
     return renderer.renderMessages(channel, locale, 'alert-group', {
       companyName,
       severity: group.highestSeverity ?? 'info',
       alerts,
       moreCount: 0,
+      resolvedCount: alerts.filter((a) => a.resolved).length,
     });
+  };
+  const renderResolved = (
+    channel: 'slack' | 'telegram',
+    locale: 'ru' | 'en',
+    item: AlertMessageItem,
+    company: { name: string; timezone?: string },
+    resolvedAt: Date,
+  ) => {
+    const view: ResolvedView = {
+      companyName: company.name,
+      code: item.rule,
+      sellerSku: item.sku ?? null,
+      name: null,
+      firedAt: item.firstSeenAt.toISOString(),
+      resolvedAt: resolvedAt.toISOString(),
+      timezone: company.timezone ?? 'UTC',
+    };
+    return renderer.renderMessages(channel, locale, 'resolved', view);
   };
   const evaluateAlerts = createAlertService({
     store: createAlertStore(deps.db),
@@ -147,6 +186,13 @@ export function createNotifications(deps: {
       channel === 'console'
         ? renderAlerts('telegram', locale, group, company.name).map((m) => ({ text: htmlToText(m.text) }))
         : (renderAlerts(channel, locale, group, company.name) as unknown as Record<string, unknown>[]),
+    sent: (companyId, channel, target, fingerprints) =>
+      sentAlertGroups(deps.db, companyId, channel, target, fingerprints),
+    // The console cannot edit what it printed: it prints a resolved notice instead.
+    renderResolved: (channel, locale, item, company, at) =>
+      channel === 'console'
+        ? renderResolved('telegram', locale, item, company, at).map((m) => ({ text: htmlToText(m.text) }))
+        : (renderResolved(channel, locale, item, company, at) as unknown as Record<string, unknown>[]),
   });
 
   let timer: NodeJS.Timeout | undefined;

@@ -55,6 +55,17 @@ export const formatHelpers: Record<string, HelperDelegate> = {
       timeZone: typeof timezone === 'string' ? timezone : 'UTC',
     }).format(d);
   },
+  /** The time of day of an instant in the company's time zone: "06:02" (for today's events). */
+  time(value: unknown, timezone: unknown, options: HelperOptions) {
+    const d = typeof value === 'string' ? new Date(value) : null;
+    if (!d || Number.isNaN(d.getTime())) return DASH;
+    return new Intl.DateTimeFormat(tag(localeOf(options)), {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: typeof timezone === 'string' ? timezone : 'UTC',
+    }).format(d);
+  },
   /** {{plural n one="day" other="days"}}; Russian adds few= and many=. */
   plural(value: unknown, options: HelperOptions) {
     const n = typeof value === 'number' && Number.isFinite(value) ? value : 0;

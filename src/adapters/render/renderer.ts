@@ -85,7 +85,7 @@ export function createRenderer({ templatesDir }: { templatesDir: string }): Rend
   ): MessageFor<P>[] {
     const template = compiled.get(`${platform}/${locale}/${name}`);
     if (!template) throw new RenderError(`no template ${platform}/${locale}/${name}`);
-    const escaped = escapeView(platform, view);
+    const escaped = escapeView(platform, withDefaults(name, view));
     const run = (collector: SlackCollector | TelegramCollector): string => {
       try {
         return template(escaped, { data: { locale, collector } });
@@ -122,6 +122,16 @@ export function createRenderer({ templatesDir }: { templatesDir: string }): Rend
     },
     renderDigest: (platform, locale, view) => renderMessages(platform, locale, 'digest', view),
   };
+}
+
+/** Optional view fields a template still reads: callers that know nothing of them leave them out. */
+function withDefaults<N extends TemplateName>(name: N, view: TemplateViews[N]): TemplateViews[N] {
+  // The /digest chat command builds its view without today's failed steps (issue #6).
+  if (name === 'digest') {
+    const digest = view as TemplateViews['digest'];
+    return { ...digest, failedSteps: digest.failedSteps ?? [] } as TemplateViews[N];
+  }
+  return view;
 }
 
 /** Text outside {{#section}} / {{#para}} would be silently lost: a template bug, so say so. */

@@ -59,6 +59,18 @@ export type Freshness = {
   stale: boolean;
 };
 
+/** A step of today's pipeline that failed before the digest (issue #6). */
+export type DigestFailedStep = {
+  job: 'sync' | 'forecast' | 'procurement';
+  /** partial: some accounts or SKUs failed, the rest is today's. */
+  status: 'failed' | 'partial';
+  /** When it ended (ISO date-time). */
+  at: string;
+  error: string | null;
+  /** When the step last gave the data the figures now use (ISO date-time); null = never. */
+  lastGoodAt: string | null;
+};
+
 export type DigestView = {
   companyName: string;
   runDate: string;
@@ -69,14 +81,21 @@ export type DigestView = {
   alreadyOrderedCount: number;
   newAlerts: AlertItem[];
   freshness: Freshness;
+  /** Today's failed steps; absent = none known (the renderer shows nothing). */
+  failedSteps?: DigestFailedStep[];
 };
+
+/** A line of an alert group; `resolved` when the message is edited in place after it cleared. */
+export type AlertGroupItem = AlertItem & { resolved: boolean };
 
 export type AlertGroupView = {
   companyName: string;
   severity: AlertSeverity;
-  alerts: AlertItem[];
+  alerts: AlertGroupItem[];
   /** Alerts in the group not listed (the sender caps the list). */
   moreCount: number;
+  /** How many of `alerts` have resolved since the message was sent. */
+  resolvedCount: number;
 };
 
 export type ResolvedView = {

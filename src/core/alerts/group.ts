@@ -34,6 +34,11 @@ export interface AlertGroupMessage {
   firing: AlertMessageItem[];
   reminders: AlertMessageItem[];
   resolved: AlertMessageItem[];
+  /**
+   * Set only when the message is re-rendered to edit it in place: fingerprints of `firing` and
+   * `reminders` items that have resolved since it was sent (shown struck through).
+   */
+  struck?: readonly string[];
 }
 
 // Code-unit order, not localeCompare: the same on every machine, so keys and order are stable.

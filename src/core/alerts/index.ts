@@ -5,6 +5,13 @@
  * per company (per chat) per evaluation. See README.md.
  */
 export * from './alert-state.js';
+export {
+  groupForEdit,
+  planResolutions,
+  type ResolutionEdit,
+  type ResolutionPlan,
+  type SentAlertGroup,
+} from './edit-in-place.js';
 export { ACCOUNT_ALERT_RULES, evaluateRules, SKU_ALERT_RULES } from './evaluate.js';
 export { type AlertSubject, alertKey, fingerprint, fnv1a64 } from './fingerprint.js';
 export { type AlertGroupMessage, type AlertMessageItem, compareItems, groupNotifications } from './group.js';

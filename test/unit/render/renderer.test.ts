@@ -119,3 +119,49 @@ describe('createRenderer fails at start', () => {
     ).toThrow(/no \{\{#fallback\}\}/);
   });
 });
+
+describe("the digest names today's failed steps (issue #6)", () => {
+  const syncFailed = {
+    ...digest,
+    failedSteps: [
+      {
+        job: 'sync' as const,
+        status: 'failed' as const,
+        at: '2026-01-15T03:02:00Z',
+        error: 'WB main: token expired',
+        lastGoodAt: '2026-01-14T03:05:00Z',
+      },
+    ],
+  };
+  const textOf = (platform: Platform, locale: 'en' | 'ru', view: typeof digest) =>
+    renderer
+      .renderDigest(platform, locale, view)
+      .map((m) => ('blocks' in m ? m.blocks.map((b) => JSON.stringify(b)).join('\n') : m.text))
+      .join('\n');
+
+  // biome-ignore format: one row per case (STYLE.md rule 10)
+  it.each<[Platform, 'en' | 'ru', string]>([
+    ['slack', 'en', "Today's sync failed at 06:02 (WB main: token expired): figures use data from 14 Jan, 06:05."],
+    ['telegram', 'en', "⚠️ Today's sync failed at 06:02 (WB main: token expired): figures use data from 14 Jan, 06:05."],
+    ['slack', 'ru', 'Сегодня в 06:02 синхронизация не удалась (WB main: token expired): цифры — по данным на 14 янв., 06:05.'],
+    ['telegram', 'ru', '⚠️ Сегодня в 06:02 синхронизация не удалась (WB main: token expired): цифры — по данным на 14 янв., 06:05.'],
+  ])('%s/%s: a failed sync', (platform, locale, line) => {
+    expect(textOf(platform, locale, syncFailed)).toContain(line);
+  });
+
+  it.each<[Platform, 'en' | 'ru']>([
+    ['slack', 'en'],
+    ['slack', 'ru'],
+    ['telegram', 'en'],
+    ['telegram', 'ru'],
+  ])('%s/%s: nothing failed, no such line', (platform, locale) => {
+    for (const view of [
+      { ...digest, failedSteps: [] },
+      { ...digest, failedSteps: undefined },
+    ]) {
+      const text = textOf(platform, locale, view);
+      expect(text).not.toMatch(/failed at|не удалась|не построен|не выполнен|с ошибками/);
+      expect(text).not.toContain('⚠️ Today');
+    }
+  });
+});

@@ -48,14 +48,26 @@ export const digest: DigestView = {
     { code: 'NEGATIVE_STOCK', severity: 'critical', sellerSku: 'SKU-11', name: 'Bowl', detail: 'stock −4' },
     { code: 'STALE_DATA', severity: 'warning', sellerSku: null, name: null, detail: null },
   ],
-  freshness: { syncedAt: '2026-01-15T03:02:00Z', stale: false },
+  freshness: { syncedAt: '2026-01-14T03:02:00Z', stale: true },
+  failedSteps: [
+    {
+      job: 'sync',
+      status: 'failed',
+      at: '2026-01-15T03:02:00Z',
+      error: 'WB main: token expired <renew it>',
+      lastGoodAt: '2026-01-14T03:02:00Z',
+    },
+    { job: 'forecast', status: 'partial', at: '2026-01-15T04:01:00Z', error: null, lastGoodAt: null },
+  ],
 };
 
 export const alertGroup: AlertGroupView = {
   companyName: 'Acme',
   severity: 'critical',
-  alerts: digest.newAlerts,
+  // The second line resolved after the message went out: an edit in place shows it struck through.
+  alerts: digest.newAlerts.map((a, i) => ({ ...a, resolved: i === 1 })),
   moreCount: 5,
+  resolvedCount: 1,
 };
 
 export const resolved: ResolvedView = {

@@ -122,3 +122,49 @@ export async function externalIdOf(db: Db, id: number): Promise<string | null> {
     .where(eq(notificationOutbox.id, id));
   return row?.e ?? null;
 }
+
+const jsonOf = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/**
+ * Every part of each alert-group message of a chat that listed any of the fingerprints (their
+ * payload's `alertGroup`), with the resolved fingerprints of each part's latest edit, so the
+ * resolution edits those messages in place.
+ */
+export async function sentAlertGroups(
+  db: Db,
+  companyId: string,
+  channel: string,
+  target: string,
+  fingerprints: readonly string[],
+): Promise<{ id: number; meta: Record<string, unknown>; editStruck: string[] | null }[]> {
+  if (fingerprints.length === 0) return [];
+  const list = sql.join(
+    fingerprints.map((f) => sql`${f}`),
+    sql`, `,
+  );
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      with carrying as (
+        select distinct o.payload -> 'alertGroup' ->> 'key' as key from notification_outbox o
+        where o.company_id = ${companyId} and o.channel = ${channel} and o.target = ${target}
+          and o.kind = 'alert-group'
+          and o.payload -> 'alertGroup' -> 'fingerprints' ?| array[${list}]::text[])
+      select o.id, o.payload -> 'alertGroup' as meta,
+        (select e.payload -> 'alertGroup' -> 'struck' from notification_outbox e
+         where e.channel = o.channel and e.target = o.target and e.replaces_id = o.id
+         order by e.id desc limit 1) as struck
+      from notification_outbox o
+      where o.company_id = ${companyId} and o.channel = ${channel} and o.target = ${target}
+        and o.kind = 'alert-group'
+        and o.payload -> 'alertGroup' ->> 'key' in (select key from carrying)
+      order by o.id`),
+  );
+  return rows.map((r) => {
+    const struck = jsonOf(r.struck);
+    return {
+      id: Number(r.id),
+      meta: jsonOf(r.meta) as Record<string, unknown>,
+      editStruck: Array.isArray(struck) ? struck.map(String) : null,
+    };
+  });
+}
