@@ -24,6 +24,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    // One line per request, written when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    // Probes and scrapes every few seconds would drown the log at info.
+    const quiet = req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics';
+    req.log[quiet ? 'debug' : 'info'](
+      {
+        method: req.method,
+        url: req.url.split('?')[0],
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   });
 
   app.setErrorHandler(errorHandler);
