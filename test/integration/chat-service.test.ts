@@ -128,7 +128,8 @@ describe(`chat service (${database.label})`, () => {
     if (!who) throw new Error('not linked');
     const first = await chat.approve(a.company.id, rec.id, who.actor);
     expect(first).toMatchObject({ ok: true, poNumber: 1001, quantity: 156 });
-    if (first.ok) expect(first.text).toBe('Approved by @anna at 06:12 — PO-1001, 156 units');
+    // 06:12 UTC is 09:12 in the company's time zone (Europe/Moscow), which is what people read.
+    if (first.ok) expect(first.text).toBe('Approved by @anna at 09:12 — PO-1001, 156 units');
     const again = await chat.approve(a.company.id, rec.id, who.actor);
     expect(again).toMatchObject({ ok: false, code: 'ALREADY_DONE' });
     const approvals = await db.select().from(auditLog).where(eq(auditLog.action, 'purchase_order.approve'));

@@ -194,6 +194,7 @@ export function createChatStore(
     snooze: (companyId, productId, actor, until) => snoozeProduct(db, companyId, productId, actor, until),
     seenUpdate: (platform, updateId) => seenUpdate(db, platform, updateId),
     freshness,
+    timezone: async (companyId) => (await findCompany(db, companyId))?.timezone ?? 'UTC',
   };
 }
 

@@ -45,6 +45,8 @@ export type ChatStore = {
   snooze(companyId: string, productId: number, actor: Actor, until: Date): Promise<void>;
   seenUpdate(platform: Platform, updateId: string): Promise<boolean>;
   freshness(companyId: string): Promise<{ syncedAt: string | null; stale: boolean }>;
+  /** The company's IANA time zone: times in answers are the company's local times. */
+  timezone(companyId: string): Promise<string>;
 };
 
 const LINK_MESSAGES: Record<'INVALID_CODE' | 'EXPIRED' | 'OTHER_COMPANY', Record<Locale, string>> = {
@@ -105,7 +107,7 @@ export function createChatService(deps: {
   ): Promise<ActionRefusal | undefined> => {
     if (!(err instanceof ConflictError)) return undefined;
     const po = await openOrderFor(companyId, productId);
-    const text = po ? settledText(po, 'UTC') : null;
+    const text = po ? await settled(companyId, po) : null;
     return text ? { ok: false, code: 'ALREADY_DONE', message: text } : undefined;
   };
   const refusal = (err: unknown): ActionRefusal => {
@@ -117,6 +119,9 @@ export function createChatService(deps: {
     if (err instanceof AppError && err.status === 404) return { ok: false, code: 'NOT_FOUND', message };
     throw err;
   };
+  /** "Approved by @anna at 09:12 — PO-7, 25 units" (the company's local time), or null for a draft. */
+  const settled = async (companyId: string, po: PurchaseOrder) =>
+    po.status === 'draft' ? null : settledText(po, await deps.store.timezone(companyId));
   const settledText = (po: PurchaseOrder, tz: string) =>
     po.status === 'draft'
       ? null
@@ -195,7 +200,7 @@ export function createChatService(deps: {
       const view = await findRec(companyId, recommendationId);
       if (!view) return null;
       const po = await openOrderFor(companyId, view.productId);
-      return { view, settled: po ? settledText(po, 'UTC') : null };
+      return { view, settled: po ? await settled(companyId, po) : null };
     },
 
     async approve(
@@ -214,7 +219,11 @@ export function createChatService(deps: {
           (await openOrderFor(companyId, rec.productId));
         if (!po) return { ok: false, code: 'NOT_FOUND', message: 'Nothing to order for this SKU today.' };
         if (po.status !== 'draft') {
-          return { ok: false, code: 'ALREADY_DONE', message: settledText(po, 'UTC') ?? 'Already ordered.' };
+          return {
+            ok: false,
+            code: 'ALREADY_DONE',
+            message: (await settled(companyId, po)) ?? 'Already ordered.',
+          };
         }
         if (quantity !== undefined)
           po = await deps.purchaseOrders.editLine(companyId, po.id, rec.productId, quantity, actor);
@@ -224,7 +233,7 @@ export function createChatService(deps: {
           ok: true,
           poNumber: approved.number,
           quantity: units,
-          text: settledText(approved, 'UTC') ?? '',
+          text: (await settled(companyId, approved)) ?? '',
         };
       } catch (err) {
         return (await settledBySomeoneElse(err, companyId, rec.productId)) ?? refusal(err);
@@ -267,7 +276,7 @@ export function createChatService(deps: {
         return {
           ok: false,
           code: 'ALREADY_DONE',
-          message: settledText(existing, 'UTC') ?? 'Already ordered.',
+          message: (await settled(companyId, existing)) ?? 'Already ordered.',
         };
       }
       try {
