@@ -38,6 +38,7 @@ export async function handleBlockAction(ctx: Ctx, body: BlockAction<ButtonAction
     channel,
     ts: body.container?.message_ts ?? body.message?.ts ?? '',
     blocks: body.message?.blocks,
+    text: body.message?.text,
   };
 
   if (kind === 'edit') {
@@ -70,7 +71,8 @@ export async function handleBlockAction(ctx: Ctx, body: BlockAction<ButtonAction
   if (!result.ok) await say(result.message);
 }
 
-type Shown = { channel: string; ts: string; blocks: unknown[] | undefined };
+/** The message a button was on; `text` is its fallback (notifications, screen readers). */
+type Shown = { channel: string; ts: string; blocks: unknown[] | undefined; text?: string };
 
 /** chat.update for everyone; the action already happened, so a failure is logged, not shown. */
 async function updateInPlace(ctx: Ctx, shown: Shown, recId: number, status: string): Promise<void> {
@@ -81,7 +83,8 @@ async function updateInPlace(ctx: Ctx, shown: Shown, recId: number, status: stri
     await ctx.client.chat.update({
       channel: shown.channel,
       ts: shown.ts,
-      text: status,
+      // The message's own fallback stays: a digest's preview is the digest, not one line's status.
+      text: shown.text || status,
       blocks: blocks as never,
     });
   } catch (err) {
@@ -119,19 +122,24 @@ export async function handleEditSubmission(
   else await error(result.message);
   if (!result.ok && result.code !== 'ALREADY_DONE') return;
   const status = result.ok ? `${ICONS.approve} ${result.text}` : result.message;
-  const blocks = await originalBlocks(client, meta.c, meta.ts);
+  const original = await originalMessage(client, meta.c, meta.ts);
   const respond: Respond = async () => undefined;
-  await updateInPlace({ deps, client, respond }, { channel: meta.c, ts: meta.ts, blocks }, recId, status);
+  await updateInPlace(
+    { deps, client, respond },
+    { channel: meta.c, ts: meta.ts, ...original },
+    recId,
+    status,
+  );
 }
 
-async function originalBlocks(
+async function originalMessage(
   client: WebClient,
   channel: string,
   ts: string,
-): Promise<unknown[] | undefined> {
+): Promise<{ blocks: unknown[] | undefined; text?: string }> {
   const res = await client.conversations
     .history({ channel, latest: ts, inclusive: true, limit: 1 })
     .catch(() => undefined);
   const message = res?.messages?.find((m) => m.ts === ts);
-  return message?.blocks as unknown[] | undefined;
+  return { blocks: message?.blocks as unknown[] | undefined, text: message?.text };
 }

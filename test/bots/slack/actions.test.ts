@@ -76,7 +76,8 @@ describe('Approve', () => {
     ]);
     const update = h.of('chat.update')[0];
     expect(update?.body).toMatchObject({ channel: CHANNEL, ts: TS });
-    expect(String(update?.body.text)).toBe('✅ Approved by @anna at 09:00 — PO-1042, 156 units');
+    // The fallback stays the digest's (notifications, screen readers); the status is in the blocks.
+    expect(String(update?.body.text)).toBe('Acme: 2 to order today, 0 need attention');
     const blocks = updatedBlocks(update);
     expect(JSON.stringify(blocks)).toContain('Approved by @anna at 09:00 — PO-1042, 156 units');
     const left = blocks.filter((b) => b.type === 'actions');
@@ -151,7 +152,8 @@ describe('Snooze and Mark ordered', () => {
     const h = await digest();
     await h.post(h.click(h.button(actionId)), FORM);
     expect(h.fake.callsOf(method)).toHaveLength(1);
-    expect(String(h.of('chat.update')[0]?.body.text)).toMatch(status);
+    expect(JSON.stringify(updatedBlocks(h.of('chat.update')[0]))).toMatch(status);
+    expect(String(h.of('chat.update')[0]?.body.text)).toBe('Acme: 2 to order today, 0 need attention');
     expect(updatedBlocks(h.of('chat.update')[0]).filter((b) => b.type === 'actions')).toHaveLength(1);
   });
 });

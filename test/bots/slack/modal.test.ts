@@ -92,7 +92,7 @@ describe('Edit quantity', () => {
     ]);
     const update = h.of('chat.update')[0];
     expect(update?.body).toMatchObject({ channel: CHANNEL, ts: TS });
-    expect(String(update?.body.text)).toContain('PO-1042, 200 units');
+    expect(String(update?.body.blocks)).toContain('PO-1042, 200 units');
     const again = await h.post(body, FORM);
     expect(again.json()).toMatchObject({ errors: { qty: expect.stringMatching(/Already done/) } });
     expect(h.fake.settled.size).toBe(1);

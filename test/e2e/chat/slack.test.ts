@@ -99,7 +99,9 @@ describe('Slack, through the HTTP surface with emulate as the Web API', () => {
     expect(e.approvals).toHaveLength(1);
     const after = await digest();
     expect(after.ts).toBe(before.ts);
-    expect(after.text).toMatch(/^✅ Approved by @anna at \d\d:\d\d — PO-\d+, 156 units$/);
+    // The message keeps its own fallback text; the line's status replaces its buttons.
+    expect(after.text).toBe(before.text);
+    expect(flat(after.blocks)).toMatch(/✅ Approved by @anna at \d\d:\d\d — PO-\d+, 156 units/);
     expect(() => slackButton(after, 'approve', rec)).toThrow(/no approve button/);
     expect(() => slackButton(after, 'edit', rec)).toThrow(/no edit button/);
     expect(flat(after.blocks)).toContain('Approved by @anna');
@@ -160,7 +162,7 @@ describe('Slack, through the HTTP surface with emulate as the Web API', () => {
     expect(e.orders).toEqual([expect.objectContaining({ status: 'approved', quantity: 75 })]);
     expect(e.approvals).toHaveLength(1);
     const after = await digest();
-    expect(after.text).toMatch(/Approved by @anna .* 75 units/);
+    expect(flat(after.blocks)).toMatch(/Approved by @anna .* 75 units/);
     expect(() => slackButton(after, 'edit', rec)).toThrow();
   });
 
@@ -175,7 +177,7 @@ describe('Slack, through the HTTP surface with emulate as the Web API', () => {
     expect(e.snoozeAudit).toHaveLength(1);
     expect(e.orders).toEqual([]);
     const after = await digest();
-    expect(after.text).toMatch(/Snoozed by @anna for 7 days/);
+    expect(flat(after.blocks)).toMatch(/Snoozed by @anna for 7 days/);
     expect(() => slackButton(after, 'snooze7', rec)).toThrow();
   });
 
