@@ -10,6 +10,7 @@ import {
   createCatalogueReader,
   createCompanyStore,
   createForecastStore,
+  createJobQueue,
   createJobStore,
   createLinkCodeStore,
   createProcurementStore,
@@ -26,6 +27,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { JOB_NAMES, localClock } from './jobs/table.js';
 import { createJobWork } from './jobs/work.js';
+import { createQueueWorker, type QueueWorker } from './jobs/worker.js';
 import { describeDatabaseUrl, type Logger } from './lib/logger.js';
 import { projectVersion } from './lib/project-root.js';
 import { createSecretBox, type SecretBox } from './lib/secret-box.js';
@@ -58,6 +60,7 @@ export type Runtime = {
   notifications: Notifications;
   runJob: JobRunner;
   scheduler: Scheduler;
+  worker: QueueWorker;
   demo: Demo | undefined;
   app: FastifyInstance;
   /** Long polling for Telegram (TELEGRAM_MODE=polling); `serve` starts it, CLI commands do not. */
@@ -102,7 +105,8 @@ export async function createRuntime(
     }
     const { db } = database;
     const now = () => new Date();
-    const companies = createCompanyService({ companies: createCompanyStore(db) });
+    const companyStore = createCompanyStore(db);
+    const companies = createCompanyService({ companies: companyStore });
     const accounts = createAccountService({ accounts: createAccountStore(db), sealer: secretBox });
     const apiTokens = createApiTokenService({ tokens: createApiTokenStore(db), now });
     const recommendations = createRecommendationStore(db);
@@ -159,14 +163,26 @@ export async function createRuntime(
         digest: (company, runDate) => notifications.enqueueDigest(company, runDate),
       }),
     });
+    const jobQueue = createJobQueue(db);
     const scheduler = createScheduler({
       companies: () => companies.list(),
-      runner: runJob,
+      queue: jobQueue,
       store: jobStore,
       locks,
       now,
       log: log.child({ component: 'scheduler' }),
     });
+    // Every instance takes queued jobs; only the leader's clock queues them.
+    const worker = createQueueWorker({
+      queue: jobQueue,
+      runner: runJob,
+      company: (id) => companyStore.find(id),
+      next: (company) => scheduler.enqueueDue(company, 'schedule'),
+      instance: `${hostname()}:${process.pid}`,
+      now,
+      log: log.child({ component: 'jobs' }),
+    });
+    closers.push(() => worker.stop());
     closers.push(() => scheduler.stop());
 
     const metrics = new Registry();
@@ -235,6 +251,7 @@ export async function createRuntime(
       notifications,
       runJob,
       scheduler,
+      worker,
       demo,
       app,
       startChat,
@@ -259,7 +276,10 @@ export async function serve(config: Config, log: Logger): Promise<Runtime> {
   await runtime.startChat();
   // In demo mode the whole morning runs once at start; the clock then keeps the schedule.
   void (runtime.demo ? runDemoMorning(runtime, runtime.demo) : Promise.resolve()).then(() => {
-    if (config.schedulerEnabled) runtime.scheduler.start();
+    if (config.schedulerEnabled) {
+      runtime.worker.start();
+      runtime.scheduler.start();
+    }
   });
   let closing = false;
   const shutdown = (signal: string) => {

@@ -19,6 +19,7 @@ const TABLES = [
   'daily_sales',
   'daily_sales_pending',
   'forecasts',
+  'job_queue',
   'job_runs',
   'link_codes',
   'marketplace_accounts',

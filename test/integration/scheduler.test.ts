@@ -1,15 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocks } from '../../src/adapters/db/locks.js';
 import { insertCompany } from '../../src/adapters/db/queries/companies.js';
-import { createCompanyStore, createJobStore } from '../../src/adapters/db/stores.js';
+import { createCompanyStore, createJobQueue, createJobStore } from '../../src/adapters/db/stores.js';
 import { createJobRunner } from '../../src/jobs/runner.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import type { JobName } from '../../src/jobs/table.js';
+import { createQueueWorker } from '../../src/jobs/worker.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { silentLogger } from '../helpers/logs.js';
 
-// Several instances on one database and a fast-forwarded clock: every company's jobs happen
-// exactly once a day, and killing the instance that holds the clock hands it over.
+// Several instances on one database and a fast-forwarded clock: the leader's clock queues each
+// company's jobs, the instances' workers take them in turn, every job happens exactly once a day,
+// and killing the instance that holds the clock (or one mid-job) hands its part over.
 
 const database = await openTestDatabase();
 afterAll(() => database.drop());
@@ -42,20 +44,41 @@ const instances = Array.from({ length: count }, (_, i) => {
     log: silentLogger(),
   });
   const companies = createCompanyStore(db);
-  return createScheduler({
+  const queue = createJobQueue(db);
+  const scheduler = createScheduler({
     companies: () => companies.list(),
-    runner,
+    queue,
     store,
     locks,
     now: () => now,
     log: silentLogger(),
   });
+  const worker = createQueueWorker({
+    queue,
+    runner,
+    company: (id) => companies.find(id),
+    next: (company) => scheduler.enqueueDue(company, 'schedule'),
+    instance: `i${i}`,
+    now: () => now,
+    log: silentLogger(),
+    leaseMs: 5 * 60_000,
+  });
+  return { scheduler, worker, queue, tick: () => scheduler.tick(), stop: () => scheduler.stop() };
 });
+
+/** The workers take queued jobs in turn, one each, until none is left. */
+async function work(alive: typeof instances) {
+  for (let any = true; any; ) {
+    any = false;
+    for (const s of alive) any = (await s.worker.runOne()) || any;
+  }
+}
 
 async function runUntil(until: string, alive: typeof instances) {
   while (now < new Date(until)) {
     now = new Date(now.getTime() + 10 * 60_000);
     for (const s of alive) await s.tick();
+    await work(alive);
   }
 }
 
@@ -75,11 +98,13 @@ describe(`the schedule on ${count} instance(s) (${database.label})`, () => {
       'procurement',
       'digest',
     ]);
-    expect(new Set(ran.map((r) => r.split(' by ')[1])).size).toBe(1);
+    // Any instance takes work, not only the one holding the clock.
+    expect(new Set(ran.map((r) => r.split(' by ')[1])).size).toBe(Math.min(count, 2));
   });
 
   it('hands the clock over when the leader dies: no missed and no doubled run the next day', async () => {
-    const leader = Number(ran[0]?.split(' by ')[1]);
+    const ticks = await Promise.all(instances.map((s) => s.tick()));
+    const leader = ticks.findIndex((t) => t !== 'follower');
     await instances[leader]?.stop();
     const alive = instances.filter((_, i) => i !== leader || count === 1);
     ran.length = 0;
@@ -96,6 +121,7 @@ describe(`the schedule on ${count} instance(s) (${database.label})`, () => {
     ran.length = 0;
     now = new Date('2026-11-23T06:00:00Z');
     for (const s of instances) await s.tick();
+    await work(instances);
     expect(ran.filter((r) => r.startsWith('2026-11-22'))).toEqual([]);
     expect(ran.filter((r) => r.startsWith('2026-11-23 msk')).map((r) => r.split(' ')[2])).toEqual([
       'sync',
@@ -104,7 +130,26 @@ describe(`the schedule on ${count} instance(s) (${database.label})`, () => {
       'digest',
     ]);
     for (const s of instances) await s.tick();
+    await work(instances);
     expect(ran.filter((r) => r.startsWith('2026-11-23 msk'))).toHaveLength(4);
+  });
+
+  it('a job whose instance died mid-run is taken again once its lease runs out, and runs once', async () => {
+    ran.length = 0;
+    const [a, b] = [instances[0], instances[instances.length - 1]];
+    if (!a || !b) throw new Error('no instances');
+    const company = (await createCompanyStore(db).list()).find((c) => c.slug === 'msk');
+    if (!company) throw new Error('no company');
+    await a.queue.enqueue(company.id, 'sync', '2026-11-24', 'manual', now);
+    // Instance a takes it and dies before running it.
+    const taken = await a.queue.claim('i0', now, new Date(now.getTime() + 5 * 60_000));
+    expect(taken).toMatchObject({ job: 'sync', runDate: '2026-11-24', attempts: 1 });
+    expect(await b.worker.runOne()).toBe(false); // still leased: nobody takes it
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect(await b.worker.runOne()).toBe(true);
+    expect(ran).toEqual([`2026-11-24 msk sync by ${instances.length - 1}`]);
+    expect(await a.worker.runOne()).toBe(false);
+    expect(await a.queue.enqueue(company.id, 'sync', '2026-11-24', 'manual', now)).toBe(false);
     for (const s of instances) await s.stop();
   });
 });

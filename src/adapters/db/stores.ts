@@ -5,6 +5,7 @@ import type {
   CatalogueReader,
   CompanyStore,
   ForecastStore,
+  JobQueue,
   JobStore,
   OutboxStore,
   ProcurementStore,
@@ -28,6 +29,7 @@ import {
 } from './queries/chat.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
+import { claimJob, enqueueJob, extendJobLease, finishQueuedJob } from './queries/job-queue.js';
 import { finishJobRun, jobStatesOn, startJobRun } from './queries/job-runs.js';
 import {
   claimMessages,
@@ -169,6 +171,15 @@ export function createAlertStore(db: Db): AlertStore {
     states: (companyId) => loadAlertStates(db, companyId),
     silences: (companyId, now) => loadSilences(db, companyId, now),
     commit: (companyId, states, messages) => commitAlerts(db, companyId, states, messages),
+  };
+}
+
+export function createJobQueue(db: Db): JobQueue {
+  return {
+    enqueue: (companyId, job, runDate, trigger, at) => enqueueJob(db, companyId, job, runDate, trigger, at),
+    claim: (instance, at, leaseUntil) => claimJob(db, instance, at, leaseUntil),
+    extend: (id, instance, leaseUntil) => extendJobLease(db, id, instance, leaseUntil),
+    finish: (id, instance, at) => finishQueuedJob(db, id, instance, at),
   };
 }
 

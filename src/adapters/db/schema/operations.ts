@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { marketplaceAccounts } from './catalogue.js';
 import { at, companyRef, createdAt, id, ref, tenantFk } from './columns.js';
 import { companies } from './companies.js';
@@ -92,4 +92,33 @@ export const apiTokens = pgTable(
     revokedAt: at('revoked_at'),
   },
   (t) => [index('api_tokens_company').on(t.companyId)],
+);
+
+/**
+ * The scheduled work, for whichever instance takes it first: the clock (one leader) enqueues a
+ * company's due job, every instance's worker claims with FOR UPDATE SKIP LOCKED, and a claim whose
+ * lease ran out (the instance died) is taken again. One entry per company, job and day.
+ */
+export const jobQueue = pgTable(
+  'job_queue',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    job: text('job').notNull(),
+    runDate: date('run_date', { mode: 'string' }).notNull(),
+    trigger: text('trigger').notNull().default('schedule'),
+    state: text('state').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedBy: text('locked_by'),
+    lockedUntil: at('locked_until'),
+    enqueuedAt: at('enqueued_at').notNull(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    unique('job_queue_once').on(t.companyId, t.job, t.runDate),
+    index('job_queue_ready').on(t.state, t.id),
+    check('job_queue_state', sql`${t.state} in ('queued', 'running', 'done', 'failed')`),
+  ],
 );
