@@ -141,15 +141,39 @@ describe(`the schedule on ${count} instance(s) (${database.label})`, () => {
     const company = (await createCompanyStore(db).list()).find((c) => c.slug === 'msk');
     if (!company) throw new Error('no company');
     await a.queue.enqueue(company.id, 'sync', '2026-11-24', 'manual', now);
-    // Instance a takes it and dies before running it.
+    // Instance a takes it, starts the run and dies.
     const taken = await a.queue.claim('i0', now, new Date(now.getTime() + 5 * 60_000));
     expect(taken).toMatchObject({ job: 'sync', runDate: '2026-11-24', attempts: 1 });
+    const jobs = createJobStore(db);
+    await jobs.start(company.id, 'sync', '2026-11-24', 'manual', 'i0', now);
+    expect((await jobs.statesOn(company.id, '2026-11-24')).get('sync')).toBe('running');
     expect(await b.worker.runOne()).toBe(false); // still leased: nobody takes it
     now = new Date(now.getTime() + 6 * 60_000);
     expect(await b.worker.runOne()).toBe(true);
     expect(ran).toEqual([`2026-11-24 msk sync by ${instances.length - 1}`]);
+    expect((await jobs.statesOn(company.id, '2026-11-24')).get('sync')).toBe('success');
     expect(await a.worker.runOne()).toBe(false);
     expect(await a.queue.enqueue(company.id, 'sync', '2026-11-24', 'manual', now)).toBe(false);
+  });
+
+  it('a job whose instances keep dying is given up after 3 attempts, and its run counts as failed', async () => {
+    ran.length = 0;
+    const a = instances[0];
+    if (!a) throw new Error('no instances');
+    const company = (await createCompanyStore(db).list()).find((c) => c.slug === 'msk');
+    if (!company) throw new Error('no company');
+    const jobs = createJobStore(db);
+    await a.queue.enqueue(company.id, 'forecast', '2026-11-25', 'manual', now);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const taken = await a.queue.claim('i0', now, new Date(now.getTime() + 60_000));
+      expect(taken?.attempts).toBe(attempt);
+      await jobs.start(company.id, 'forecast', '2026-11-25', 'manual', 'i0', now);
+      now = new Date(now.getTime() + 2 * 60_000);
+    }
+    expect(await a.worker.runOne()).toBe(false);
+    expect(ran).toEqual([]);
+    // Failed, not running: the next step runs on the last good data and the digest says so.
+    expect((await jobs.statesOn(company.id, '2026-11-25')).get('forecast')).toBe('failed');
     for (const s of instances) await s.stop();
   });
 });

@@ -29,6 +29,14 @@ export async function claimJob(
   leaseUntil: Date,
 ): Promise<QueuedJob | null> {
   const now = at.toISOString();
+  // The run of a job whose lease ran out will never finish: say so in job_runs, so the next step
+  // runs on the last good data and the digest names the failure.
+  await db.execute(sql`
+    update job_runs r set status = 'failed', finished_at = ${now}::timestamptz,
+      error = 'abandoned: the instance running it stopped (its lease ran out)'
+    from job_queue q
+    where q.state = 'running' and q.locked_until < ${now}::timestamptz
+      and r.company_id = q.company_id and r.job = q.job and r.run_date = q.run_date and r.status = 'running'`);
   // Claims whose instance died too often are given up, so they do not come back for ever.
   await db.execute(sql`
     update job_queue set state = 'failed', finished_at = ${now}::timestamptz
