@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type Database, openDatabase } from './adapters/db/client.js';
-import { createLocks } from './adapters/db/locks.js';
 import { migrationsUpToDate, runMigrations } from './adapters/db/migrate.js';
 import {
   createAccountStore,
@@ -10,8 +9,6 @@ import {
   createCatalogueReader,
   createCompanyStore,
   createForecastStore,
-  createJobQueue,
-  createJobStore,
   createLinkCodeStore,
   createProcurementStore,
   createPurchaseOrderStore,
@@ -23,11 +20,9 @@ import { createChatPort, mountSlack, mountTelegram } from './bots-wiring.js';
 import type { Config } from './config.js';
 import { type Demo, startDemo } from './demo.js';
 import { buildApp } from './http/app.js';
-import { createJobRunner, type JobRunner } from './jobs/runner.js';
-import { createScheduler, type Scheduler } from './jobs/scheduler.js';
+import type { JobRunner } from './jobs/runner.js';
 import { JOB_NAMES, localClock } from './jobs/table.js';
-import { createJobWork } from './jobs/work.js';
-import { createQueueWorker, type QueueWorker } from './jobs/worker.js';
+import { createSchedule, type Schedule } from './jobs-wiring.js';
 import { describeDatabaseUrl, type Logger } from './lib/logger.js';
 import { projectVersion } from './lib/project-root.js';
 import { createSecretBox, type SecretBox } from './lib/secret-box.js';
@@ -59,8 +54,7 @@ export type Runtime = {
   procurement: ProcurementRunner;
   notifications: Notifications;
   runJob: JobRunner;
-  scheduler: Scheduler;
-  worker: QueueWorker;
+  schedule: Schedule;
   demo: Demo | undefined;
   app: FastifyInstance;
   /** Long polling for Telegram (TELEGRAM_MODE=polling); `serve` starts it, CLI commands do not. */
@@ -105,8 +99,7 @@ export async function createRuntime(
     }
     const { db } = database;
     const now = () => new Date();
-    const companyStore = createCompanyStore(db);
-    const companies = createCompanyService({ companies: companyStore });
+    const companies = createCompanyService({ companies: createCompanyStore(db) });
     const accounts = createAccountService({ accounts: createAccountStore(db), sealer: secretBox });
     const apiTokens = createApiTokenService({ tokens: createApiTokenStore(db), now });
     const recommendations = createRecommendationStore(db);
@@ -147,43 +140,18 @@ export async function createRuntime(
     });
     const notifications = createNotifications({ config, db, log, sync, now });
     closers.push(async () => notifications.stop());
-    const locks = createLocks(database);
-    const jobStore = createJobStore(db);
-    const runJob = createJobRunner({
-      store: jobStore,
-      locks,
-      instance: `${hostname()}:${process.pid}`,
+    const schedule = createSchedule({
+      database,
+      companies,
+      sync,
+      forecast,
+      procurement,
+      notifications,
       now,
-      log: log.child({ component: 'jobs' }),
-      work: createJobWork({
-        sync: (companyId) => sync.syncCompany(companyId),
-        forecast: (company, runDate) => forecast(company, runDate),
-        procurement: (companyId, runDate) => procurement(companyId, runDate),
-        alerts: (company, runDate) => notifications.evaluateAlerts(company, runDate),
-        digest: (company, runDate) => notifications.enqueueDigest(company, runDate),
-      }),
+      log,
     });
-    const jobQueue = createJobQueue(db);
-    const scheduler = createScheduler({
-      companies: () => companies.list(),
-      queue: jobQueue,
-      store: jobStore,
-      locks,
-      now,
-      log: log.child({ component: 'scheduler' }),
-    });
-    // Every instance takes queued jobs; only the leader's clock queues them.
-    const worker = createQueueWorker({
-      queue: jobQueue,
-      runner: runJob,
-      company: (id) => companyStore.find(id),
-      next: (company) => scheduler.enqueueDue(company, 'schedule'),
-      instance: `${hostname()}:${process.pid}`,
-      now,
-      log: log.child({ component: 'jobs' }),
-    });
-    closers.push(() => worker.stop());
-    closers.push(() => scheduler.stop());
+    const { runJob } = schedule;
+    closers.push(() => schedule.stop());
 
     const metrics = new Registry();
     collectDefaultMetrics({ register: metrics });
@@ -250,8 +218,7 @@ export async function createRuntime(
       procurement,
       notifications,
       runJob,
-      scheduler,
-      worker,
+      schedule,
       demo,
       app,
       startChat,
@@ -276,10 +243,7 @@ export async function serve(config: Config, log: Logger): Promise<Runtime> {
   await runtime.startChat();
   // In demo mode the whole morning runs once at start; the clock then keeps the schedule.
   void (runtime.demo ? runDemoMorning(runtime, runtime.demo) : Promise.resolve()).then(() => {
-    if (config.schedulerEnabled) {
-      runtime.worker.start();
-      runtime.scheduler.start();
-    }
+    if (config.schedulerEnabled) runtime.schedule.start();
   });
   let closing = false;
   const shutdown = (signal: string) => {

@@ -64,12 +64,6 @@ export function createQueueWorker(deps: {
 
   return {
     runOne,
-    /** Runs queued jobs until none is left; returns how many. */
-    async drain(): Promise<number> {
-      let n = 0;
-      while (await runOne()) n++;
-      return n;
-    },
     start() {
       timer = setInterval(() => {
         running = poll();

@@ -145,7 +145,7 @@ export type RecommendationStore = {
   list(
     companyId: string,
     runDate: string,
-    filter?: { categories?: readonly Category[]; productIds?: readonly number[] },
+    filter?: { categories?: readonly Category[]; productIds?: readonly number[]; ids?: readonly number[] },
   ): Promise<RecommendationView[]>;
   /** The latest run date with recommendations, if any. */
   latestRunDate(companyId: string): Promise<string | undefined>;

@@ -8,6 +8,7 @@ import {
   stockSnapshots,
 } from '../../src/adapters/db/schema/index.js';
 import { openTestDatabase } from '../helpers/database.js';
+import { rejected } from '../helpers/rejected.js';
 import { seedCompany } from '../helpers/seed.js';
 
 const database = await openTestDatabase();
@@ -19,18 +20,6 @@ const b = await seedCompany(db, 'Beta');
 const mugA = a.products[0];
 const mugB = b.products[0];
 if (!mugA || !mugB) throw new Error('seed failed');
-
-/** The database refuses the row: the error names the constraint that did it. */
-async function rejected(write: () => Promise<unknown>): Promise<string> {
-  try {
-    await write();
-  } catch (err) {
-    const cause = (err as { cause?: { constraint_name?: string; constraint?: string; message?: string } })
-      .cause;
-    return cause?.constraint_name ?? cause?.constraint ?? cause?.message ?? String(err);
-  }
-  throw new Error('the write was accepted');
-}
 
 describe(`constraints (${database.label})`, () => {
   it('one seller SKU per company, but two companies may share it', async () => {

@@ -11,6 +11,7 @@ import {
   warehouses,
 } from '../../src/adapters/db/schema/index.js';
 import { openTestDatabase } from '../helpers/database.js';
+import { rejected } from '../helpers/rejected.js';
 import { seedCompany } from '../helpers/seed.js';
 
 // orders, daily_sales and stock_snapshots keep their tenant keys with statement-level triggers
@@ -39,17 +40,6 @@ const order = (companyId: string, accountId: number, productId: number, external
   orderDate: '2026-11-01',
   lastChangeAt: new Date('2026-11-01T10:00:00Z'),
 });
-
-async function rejected(write: () => Promise<unknown>): Promise<string> {
-  try {
-    await write();
-  } catch (err) {
-    const cause = (err as { cause?: { constraint_name?: string; constraint?: string; message?: string } })
-      .cause;
-    return cause?.constraint_name ?? cause?.constraint ?? cause?.message ?? String(err);
-  }
-  throw new Error('the write was accepted');
-}
 
 const count = async (table: typeof orders | typeof dailySales | typeof stockSnapshots, companyId: string) =>
   (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.companyId, companyId)))[0]

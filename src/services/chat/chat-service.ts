@@ -1,22 +1,19 @@
-import { AppError, ConflictError, ForbiddenError } from '../../lib/errors.js';
-import type {
-  Actor,
-  CatalogueReader,
-  Locale,
-  ProductStockView,
-  PurchaseOrder,
-  RecommendationStore,
-  RecommendationView,
+import {
+  type Actor,
+  type CatalogueReader,
+  type Locale,
+  OPEN_PO_STATUSES,
+  type ProductStockView,
+  type RecommendationStore,
+  type RecommendationView,
 } from '../../ports.js';
 import type { PurchaseOrderService } from '../purchase-orders/service.js';
+import { type ActionOk, type ActionRefusal, createOrderActions, NOT_CURRENT } from './order-actions.js';
 
 // The chat bots' view of stockpilot (bots/chat-port.ts is the contract; main.ts checks it).
 // Every method is scoped by a companyId that only `identify` hands out.
 
 type Platform = 'telegram' | 'slack';
-type Refusal<C extends string> = { ok: false; code: C; message: string };
-type ActionRefusal = Refusal<'ALREADY_DONE' | 'FORBIDDEN' | 'LIMIT' | 'NOT_FOUND' | 'EXPIRED'>;
-type ActionOk = { ok: true; poNumber: number | null; quantity: number; text: string };
 
 export type ChatStore = {
   identity(
@@ -64,14 +61,6 @@ const LINK_MESSAGES: Record<'INVALID_CODE' | 'EXPIRED' | 'OTHER_COMPANY', Record
   },
 };
 
-const hhmm = (d: Date, tz: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: tz,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(d);
-
 export function createChatService(deps: {
   store: ChatStore;
   recommendations: RecommendationStore;
@@ -83,49 +72,16 @@ export function createChatService(deps: {
     const date = await deps.recommendations.latestRunDate(companyId);
     return date ? { date, recs: await deps.recommendations.list(companyId, date) } : undefined;
   };
-  const findRec = async (companyId: string, id: number): Promise<RecommendationView | undefined> =>
-    (await latest(companyId))?.recs.find((r) => r.id === id);
-  /** The open order that holds a product, if any: a second click finds it and gets a clear answer. */
-  const openOrderFor = async (companyId: string, productId: number): Promise<PurchaseOrder | undefined> =>
-    (await deps.purchaseOrders.list(companyId, ['draft', 'approved', 'sent', 'partially_received'])).find(
-      (po) => po.lines.some((l) => l.productId === productId),
-    );
-  /** A draft for one SKU, or undefined when another click's order got there first. */
-  const draftOnce = async (companyId: string, runDate: string, actor: Actor, productId: number) => {
-    try {
-      return (await deps.purchaseOrders.draftFromRecommendations(companyId, runDate, actor, [productId]))[0];
-    } catch (err) {
-      if (err instanceof ConflictError) return undefined;
-      throw err;
-    }
+  /** A recommendation of the latest run by id: one row, not the whole run (100,000 for a large seller). */
+  const findRec = async (companyId: string, id: number): Promise<RecommendationView | undefined> => {
+    const date = await deps.recommendations.latestRunDate(companyId);
+    return date ? (await deps.recommendations.list(companyId, date, { ids: [id] }))[0] : undefined;
   };
-  /** Lost a race (a conflict): answer with what the winner did, as a second click would see it. */
-  const settledBySomeoneElse = async (
-    err: unknown,
-    companyId: string,
-    productId: number,
-  ): Promise<ActionRefusal | undefined> => {
-    if (!(err instanceof ConflictError)) return undefined;
-    const po = await openOrderFor(companyId, productId);
-    const text = po ? await settled(companyId, po) : null;
-    return text ? { ok: false, code: 'ALREADY_DONE', message: text } : undefined;
-  };
-  const refusal = (err: unknown): ActionRefusal => {
-    const message = err instanceof Error ? err.message : String(err);
-    if (err instanceof ForbiddenError) {
-      return { ok: false, code: /limit|unit cost/i.test(message) ? 'LIMIT' : 'FORBIDDEN', message };
-    }
-    if (err instanceof ConflictError) return { ok: false, code: 'ALREADY_DONE', message };
-    if (err instanceof AppError && err.status === 404) return { ok: false, code: 'NOT_FOUND', message };
-    throw err;
-  };
-  /** "Approved by @anna at 09:12 — PO-7, 25 units" (the company's local time), or null for a draft. */
-  const settled = async (companyId: string, po: PurchaseOrder) =>
-    po.status === 'draft' ? null : settledText(po, await deps.store.timezone(companyId));
-  const settledText = (po: PurchaseOrder, tz: string) =>
-    po.status === 'draft'
-      ? null
-      : `${po.status === 'approved' ? 'Approved' : 'Ordered'} by ${po.approvedBy ?? po.createdBy}${po.approvedAt ? ` at ${hhmm(po.approvedAt, tz)}` : ''} — PO-${po.number}, ${po.lines.reduce((n, l) => n + l.quantity, 0)} units`;
+  const orders = createOrderActions({
+    purchaseOrders: deps.purchaseOrders,
+    timezone: deps.store.timezone,
+    findRec,
+  });
 
   return {
     async identify(platform: Platform, chatId: string, userId: string) {
@@ -193,52 +149,9 @@ export function createChatService(deps: {
       };
     },
 
-    openOrders: (companyId: string) =>
-      deps.purchaseOrders.list(companyId, ['draft', 'approved', 'sent', 'partially_received']),
+    openOrders: (companyId: string) => deps.purchaseOrders.list(companyId, OPEN_PO_STATUSES),
 
-    async recommendation(companyId: string, recommendationId: number) {
-      const view = await findRec(companyId, recommendationId);
-      if (!view) return null;
-      const po = await openOrderFor(companyId, view.productId);
-      return { view, settled: po ? await settled(companyId, po) : null };
-    },
-
-    async approve(
-      companyId: string,
-      recommendationId: number,
-      actor: Actor,
-      quantity?: number,
-    ): Promise<ActionOk | ActionRefusal> {
-      const rec = await findRec(companyId, recommendationId);
-      if (!rec) return { ok: false, code: 'NOT_FOUND', message: 'This recommendation is no longer current.' };
-      try {
-        // A racing click may create the draft between our look and our create: then its order is ours to find.
-        let po =
-          (await openOrderFor(companyId, rec.productId)) ??
-          (await draftOnce(companyId, rec.runDate, actor, rec.productId)) ??
-          (await openOrderFor(companyId, rec.productId));
-        if (!po) return { ok: false, code: 'NOT_FOUND', message: 'Nothing to order for this SKU today.' };
-        if (po.status !== 'draft') {
-          return {
-            ok: false,
-            code: 'ALREADY_DONE',
-            message: (await settled(companyId, po)) ?? 'Already ordered.',
-          };
-        }
-        if (quantity !== undefined)
-          po = await deps.purchaseOrders.editLine(companyId, po.id, rec.productId, quantity, actor);
-        const approved = await deps.purchaseOrders.approve(companyId, po.id, actor);
-        const units = approved.lines.find((l) => l.productId === rec.productId)?.quantity ?? 0;
-        return {
-          ok: true,
-          poNumber: approved.number,
-          quantity: units,
-          text: (await settled(companyId, approved)) ?? '',
-        };
-      } catch (err) {
-        return (await settledBySomeoneElse(err, companyId, rec.productId)) ?? refusal(err);
-      }
-    },
+    ...orders,
 
     async snooze(
       companyId: string,
@@ -248,7 +161,7 @@ export function createChatService(deps: {
     ): Promise<ActionOk | ActionRefusal> {
       if (actor.role === 'viewer') return { ok: false, code: 'FORBIDDEN', message: 'Viewers cannot snooze.' };
       const rec = await findRec(companyId, recommendationId);
-      if (!rec) return { ok: false, code: 'NOT_FOUND', message: 'This recommendation is no longer current.' };
+      if (!rec) return NOT_CURRENT;
       await deps.store.snooze(
         companyId,
         rec.productId,
@@ -261,42 +174,6 @@ export function createChatService(deps: {
         quantity: 0,
         text: `Snoozed by ${actor.display ?? actor.id} for ${days} day${days > 1 ? 's' : ''}`,
       };
-    },
-
-    async markOrdered(
-      companyId: string,
-      recommendationId: number,
-      actor: Actor,
-      quantity?: number,
-    ): Promise<ActionOk | ActionRefusal> {
-      const rec = await findRec(companyId, recommendationId);
-      if (!rec) return { ok: false, code: 'NOT_FOUND', message: 'This recommendation is no longer current.' };
-      const existing = await openOrderFor(companyId, rec.productId);
-      if (existing && existing.status !== 'draft') {
-        return {
-          ok: false,
-          code: 'ALREADY_DONE',
-          message: (await settled(companyId, existing)) ?? 'Already ordered.',
-        };
-      }
-      try {
-        const po = await deps.purchaseOrders.recordExternal(
-          companyId,
-          rec.productId,
-          quantity ?? rec.recommendedQty,
-          actor,
-          { supplierId: rec.supplierId, onlyIfNotOrdered: true },
-        );
-        const units = po.lines[0]?.quantity ?? 0;
-        return {
-          ok: true,
-          poNumber: po.number,
-          quantity: units,
-          text: `Ordered outside by ${actor.display ?? actor.id} — PO-${po.number}, ${units} units`,
-        };
-      } catch (err) {
-        return (await settledBySomeoneElse(err, companyId, rec.productId)) ?? refusal(err);
-      }
     },
 
     seenUpdate: (platform: Platform, updateId: string) => deps.store.seenUpdate(platform, updateId),

@@ -11,6 +11,7 @@ import {
   linkCodes,
   silences,
 } from '../schema/index.js';
+import { toProductStockView } from './products.js';
 
 type Platform = 'telegram' | 'slack';
 export const hashCode = (code: string) =>
@@ -240,19 +241,7 @@ async function stockViews(db: Db, companyId: string, ids: SQL): Promise<ProductS
       where p.company_id = ${companyId} and p.id in (${ids})
       order by p.seller_sku`),
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    sellerSku: String(r.seller_sku),
-    name: String(r.name),
-    barcodes: (r.barcodes as string[]) ?? [],
-    wbNmId: r.wb_nm_id === null ? null : Number(r.wb_nm_id),
-    ozonSku: r.ozon_sku === null ? null : Number(r.ozon_sku),
-    ozonOfferId: (r.ozon_offer_id as string | null) ?? null,
-    active: Boolean(r.active),
-    stock: Number(r.stock),
-    stockTakenAt: r.stock_taken_at ? new Date(String(r.stock_taken_at)) : null,
-    unitsLast30Days: Number(r.units),
-  }));
+  return rows.map(toProductStockView);
 }
 
 /** A snooze: a silence on every alert of the product until a time, with who and why, audited. */

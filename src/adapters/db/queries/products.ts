@@ -93,18 +93,23 @@ export async function listProductsWithStock(
   );
   return {
     total: await countProducts(db, companyId),
-    items: rows.map((r) => ({
-      id: Number(r.id),
-      sellerSku: String(r.seller_sku),
-      name: String(r.name),
-      barcodes: (r.barcodes as string[]) ?? [],
-      wbNmId: r.wb_nm_id === null ? null : Number(r.wb_nm_id),
-      ozonSku: r.ozon_sku === null ? null : Number(r.ozon_sku),
-      ozonOfferId: (r.ozon_offer_id as string | null) ?? null,
-      active: Boolean(r.active),
-      stock: Number(r.stock),
-      stockTakenAt: r.stock_taken_at ? new Date(String(r.stock_taken_at)) : null,
-      unitsLast30Days: Number(r.units),
-    })),
+    items: rows.map(toProductStockView),
+  };
+}
+
+/** A product-with-stock row (raw SQL, snake_case) as the view both the API and the chat show. */
+export function toProductStockView(r: Record<string, unknown>): ProductStockView {
+  return {
+    id: Number(r.id),
+    sellerSku: String(r.seller_sku),
+    name: String(r.name),
+    barcodes: (r.barcodes as string[]) ?? [],
+    wbNmId: r.wb_nm_id === null ? null : Number(r.wb_nm_id),
+    ozonSku: r.ozon_sku === null ? null : Number(r.ozon_sku),
+    ozonOfferId: (r.ozon_offer_id as string | null) ?? null,
+    active: Boolean(r.active),
+    stock: Number(r.stock),
+    stockTakenAt: r.stock_taken_at ? new Date(String(r.stock_taken_at)) : null,
+    unitsLast30Days: Number(r.units),
   };
 }

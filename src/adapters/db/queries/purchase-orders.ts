@@ -33,24 +33,14 @@ export async function createPurchaseOrder(
     if (!counter) throw new Error(`company ${companyId} not found`);
     // The counter's row lock is held to commit: whoever created an order before us has committed.
     if (po.refuseIfOpenIn && po.refuseIfOpenIn.length > 0 && po.lines.length > 0) {
-      const held = await tx
-        .selectDistinct({ productId: purchaseOrderLines.productId })
-        .from(purchaseOrderLines)
-        .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.purchaseOrderId))
-        .where(
-          and(
-            eq(purchaseOrders.companyId, companyId),
-            inArray(purchaseOrders.status, [...po.refuseIfOpenIn]),
-            inArray(
-              purchaseOrderLines.productId,
-              po.lines.map((l) => l.productId),
-            ),
-          ),
-        );
-      if (held.length > 0)
-        throw new ConflictError('Already on an open purchase order.', {
-          productIds: held.map((h) => h.productId),
-        });
+      const held = await openPoProductIds(
+        tx,
+        companyId,
+        po.refuseIfOpenIn,
+        po.lines.map((l) => l.productId),
+      );
+      if (held.size > 0)
+        throw new ConflictError('Already on an open purchase order.', { productIds: [...held] });
     }
     const [row] = await tx
       .insert(purchaseOrders)
@@ -208,13 +198,23 @@ export async function receivePurchaseOrder(
   return applied ? getPurchaseOrder(db, companyId, id) : undefined;
 }
 
-export async function openPoProductIds(db: Db, companyId: string): Promise<Set<number>> {
+/** Products on an order in one of `statuses` (open ones by default), optionally among `productIds`. */
+export async function openPoProductIds(
+  db: Db,
+  companyId: string,
+  statuses: readonly PoStatus[] = OPEN_PO_STATUSES,
+  productIds?: readonly number[],
+): Promise<Set<number>> {
   const rows = await db
     .selectDistinct({ productId: purchaseOrderLines.productId })
     .from(purchaseOrderLines)
     .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.purchaseOrderId))
     .where(
-      and(eq(purchaseOrders.companyId, companyId), inArray(purchaseOrders.status, [...OPEN_PO_STATUSES])),
+      and(
+        eq(purchaseOrders.companyId, companyId),
+        inArray(purchaseOrders.status, [...statuses]),
+        productIds ? inArray(purchaseOrderLines.productId, [...productIds]) : undefined,
+      ),
     );
   return new Set(rows.map((r) => r.productId));
 }

@@ -7,11 +7,12 @@ export async function listRecommendations(
   db: Db,
   companyId: string,
   runDate: string,
-  filter: { categories?: readonly Category[]; productIds?: readonly number[] } = {},
+  filter: { categories?: readonly Category[]; productIds?: readonly number[]; ids?: readonly number[] } = {},
 ): Promise<RecommendationView[]> {
   const conditions = [eq(recommendations.companyId, companyId), eq(recommendations.runDate, runDate)];
   if (filter.categories?.length) conditions.push(inArray(recommendations.category, [...filter.categories]));
   if (filter.productIds?.length) conditions.push(inArray(recommendations.productId, [...filter.productIds]));
+  if (filter.ids?.length) conditions.push(inArray(recommendations.id, [...filter.ids]));
   const rows = await db
     .select({
       r: recommendations,

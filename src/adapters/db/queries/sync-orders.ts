@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Marketplace, OrderRow, SupplyRow } from '../../../ports.js';
-import type { Db } from '../client.js';
+import { affectedRows, type Db } from '../client.js';
 import { marketplaceAccounts, supplies, warehouses } from '../schema/index.js';
 
 const CHUNK = 1000;
@@ -127,12 +127,6 @@ export async function refreshDailySales(
                           excluded.units_cancelled, excluded.revenue)`);
     return affectedRows(result);
   });
-}
-
-/** The row count of a write, as either driver reports it. */
-export function affectedRows(result: unknown): number {
-  const r = result as { count?: number; affectedRows?: number };
-  return Number(r.count ?? r.affectedRows ?? 0);
 }
 
 export async function saveSupplyPage(

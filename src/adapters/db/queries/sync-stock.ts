@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Marketplace, StockRow, SyncRunResult } from '../../../ports.js';
-import type { Db } from '../client.js';
+import { affectedRows, type Db } from '../client.js';
 import { stockSnapshots, syncRuns } from '../schema/index.js';
-import { affectedRows, upsertWarehouses } from './sync-orders.js';
+import { upsertWarehouses } from './sync-orders.js';
 
 const CHUNK = 2000;
 
