@@ -171,7 +171,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       botToken: raw.TELEGRAM_BOT_TOKEN,
       webhookSecret: raw.TELEGRAM_WEBHOOK_SECRET,
       mode: raw.TELEGRAM_MODE,
-      apiUrl: raw.TELEGRAM_API_URL,
+      // telegraf resolves `./bot<token>/<method>` against it: without the slash a proxy path is lost.
+      apiUrl: raw.TELEGRAM_API_URL?.replace(/\/?$/, '/'),
     },
   } satisfies Config);
 }
