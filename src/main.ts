@@ -33,7 +33,11 @@ import { type ApiTokenService, createApiTokenService } from './services/api-toke
 import { createLinkCodeService } from './services/chat/link-codes.js';
 import { type CompanyService, createCompanyService } from './services/companies.js';
 import { createForecastRunner, type ForecastRunner } from './services/forecast/run-forecasts.js';
-import type { ForecastBatch, ForecastOutcome } from './services/forecast/types.js';
+import {
+  FORECAST_WORKER_LIMITS,
+  type ForecastBatch,
+  type ForecastOutcome,
+} from './services/forecast/types.js';
 import { createProcurementRunner, type ProcurementRunner } from './services/procurement/run-procurement.js';
 import { createPurchaseOrderService, type PurchaseOrderService } from './services/purchase-orders/service.js';
 import { createSyncService, type SyncService } from './services/sync/sync-company.js';
@@ -123,7 +127,11 @@ export async function createRuntime(
     });
     let pool: ReturnType<typeof createWorkerPool<ForecastBatch, ForecastOutcome[]>> | undefined;
     const forecastPool = () => {
-      pool ??= createWorkerPool<ForecastBatch, ForecastOutcome[]>(FORECAST_WORKER);
+      pool ??= createWorkerPool<ForecastBatch, ForecastOutcome[]>(
+        FORECAST_WORKER,
+        undefined,
+        FORECAST_WORKER_LIMITS,
+      );
       return pool;
     };
     closers.push(async () => pool?.close());

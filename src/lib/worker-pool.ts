@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 // A small pool of worker threads for CPU-bound batches (forecasting). Each task is one message;
 // a worker that dies fails only its own task and is replaced.
@@ -13,10 +13,15 @@ export type WorkerPool<TIn, TOut> = {
 type Pending<TOut> = { resolve: (v: TOut) => void; reject: (e: Error) => void };
 type Slot<TIn, TOut> = { worker: Worker; busy?: { task: TIn } & Pending<TOut> };
 
-/** `script` is a module URL; a .ts script (running from sources) is loaded through tsx. */
+/**
+ * `script` is a module URL; a .ts script (running from sources) is loaded through tsx. `limits`
+ * bound each worker's heap: a worker that would pass them dies (its task fails) instead of growing
+ * the process.
+ */
 export function createWorkerPool<TIn, TOut>(
   script: URL,
   size = availableParallelism(),
+  limits?: ResourceLimits,
 ): WorkerPool<TIn, TOut> {
   const execArgv = script.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const queue: ({ task: TIn } & Pending<TOut>)[] = [];
@@ -24,7 +29,9 @@ export function createWorkerPool<TIn, TOut>(
   let closed = false;
 
   const spawn = (): Slot<TIn, TOut> => {
-    const slot: Slot<TIn, TOut> = { worker: new Worker(script, { execArgv }) };
+    const slot: Slot<TIn, TOut> = {
+      worker: new Worker(script, { execArgv, ...(limits ? { resourceLimits: limits } : {}) }),
+    };
     slot.worker.on('message', (out: TOut) => {
       const job = slot.busy;
       slot.busy = undefined;

@@ -15,11 +15,28 @@ export function benchArgs(argv: readonly string[] = process.argv.slice(2)) {
   };
 }
 
-/** Samples this process's resident memory until stopped; `peakMb()` reads the highest so far. */
+/**
+ * Samples this process's resident memory (worker threads included) until stopped; `peakMb()` reads
+ * the highest so far, `stagePeakMb()` the highest of the current stage.
+ */
 export function rssSampler(everyMs = 25) {
   let peak = 0;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, everyMs);
-  return { peakMb: () => Math.round(peak / 1e6), stop: () => clearInterval(timer) };
+  let stagePeak = 0;
+  const sample = () => {
+    const rss = process.memoryUsage().rss;
+    peak = Math.max(peak, rss);
+    stagePeak = Math.max(stagePeak, rss);
+  };
+  const timer = setInterval(sample, everyMs);
+  return {
+    peakMb: () => Math.round(peak / 1e6),
+    /** The peak since the last call (or the start), then starts a new stage. */
+    stagePeakMb: () => {
+      sample();
+      const mb = Math.round(stagePeak / 1e6);
+      stagePeak = 0;
+      return mb;
+    },
+    stop: () => clearInterval(timer),
+  };
 }

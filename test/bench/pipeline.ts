@@ -16,7 +16,11 @@ import { createRenderer, type DigestView } from '../../src/adapters/render/index
 import { createWorkerPool } from '../../src/lib/worker-pool.js';
 import { createAlertService } from '../../src/services/alerts/evaluate-alerts.js';
 import { createForecastRunner } from '../../src/services/forecast/run-forecasts.js';
-import type { ForecastBatch, ForecastOutcome } from '../../src/services/forecast/types.js';
+import {
+  FORECAST_WORKER_LIMITS,
+  type ForecastBatch,
+  type ForecastOutcome,
+} from '../../src/services/forecast/types.js';
 import { createDigestService } from '../../src/services/notify/digest.js';
 import { createProcurementRunner } from '../../src/services/procurement/run-procurement.js';
 import { silentLogger } from '../helpers/logs.js';
@@ -30,6 +34,8 @@ const skus = Number(value('--skus', '10000'));
 const run = await syncEmulatedSeller({ skus, days: Number(value('--days', '365')), say });
 const pool = createWorkerPool<ForecastBatch, ForecastOutcome[]>(
   new URL('../../src/services/forecast/worker.ts', import.meta.url),
+  undefined,
+  FORECAST_WORKER_LIMITS,
 );
 try {
   const { db } = run.database;
@@ -39,11 +45,13 @@ try {
   const log = silentLogger();
   const now = () => new Date(run.syncedAt.getTime() + 60_000);
   const stages: Record<string, number> = { sync: run.wallSeconds - run.realWaitSeconds };
+  const stageRssMb: Record<string, number> = { sync: rss.stagePeakMb() };
   const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     const out = await fn();
     stages[name] = (performance.now() - t) / 1000;
-    say(`${name}: ${stages[name]?.toFixed(1)} s`);
+    stageRssMb[name] = rss.stagePeakMb();
+    say(`${name}: ${stages[name]?.toFixed(1)} s, peak RSS ${stageRssMb[name]} MB`);
     return out;
   };
   await time('forecast', () =>
@@ -98,6 +106,7 @@ try {
     alerts,
     digestMessages: digest,
     peakRssMb: rss.peakMb(),
+    stagePeakRssMb: stageRssMb,
   };
   say(
     `total ${figures.totalSeconds} s (rate-limit waits excluded: ${figures.rateLimitWaitSeconds} s on the emulator clock); peak RSS ${figures.peakRssMb} MB`,

@@ -22,3 +22,9 @@ export type ForecastOutcome =
       metrics: Record<string, number | null>;
     }
   | { productId: number; ok: false; error: string };
+
+/**
+ * Heap bounds of a forecast worker. A batch of 64 SKUs × two years needs a few MB; without a
+ * bound each worker's heap grew with garbage to ~70 MB over a 10,000-SKU run (bench:pipeline).
+ */
+export const FORECAST_WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } as const;
