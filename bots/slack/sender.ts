@@ -20,6 +20,8 @@ const PERMANENT = new Set([
   'restricted_action',
 ]);
 const EVENT_TYPE = 'stockpilot_message';
+/** chat.update errors that mean the message to edit is no longer there to edit. */
+const ORIGINAL_GONE = new Set(['message_not_found', 'cant_update_message']);
 
 type SlackPayload = { text: string; blocks?: unknown[] };
 
@@ -35,13 +37,19 @@ export function createSlackSender(opts: { token: string; apiUrl?: string }): Cha
       const { text, blocks } = m.payload as SlackPayload;
       try {
         if (replaces) {
-          await client.chat.update({
-            channel: m.target,
-            ts: replaces,
-            text,
-            ...(blocks ? { blocks: blocks as never } : {}),
-          });
-          return { externalId: replaces };
+          try {
+            await client.chat.update({
+              channel: m.target,
+              ts: replaces,
+              text,
+              ...(blocks ? { blocks: blocks as never } : {}),
+            });
+            return { externalId: replaces };
+          } catch (err) {
+            // Someone deleted the original (or it cannot be edited): say it in a new message
+            // rather than lose the update and page on-call about a dead notification.
+            if (!ORIGINAL_GONE.has(slackErrorCode(err) ?? '')) throw err;
+          }
         }
         const res = await client.chat.postMessage({
           channel: m.target,
@@ -93,4 +101,10 @@ function toDeliveryError(err: unknown): DeliveryError {
     );
   }
   return new DeliveryError('transient', `Slack: ${err instanceof Error ? err.message : 'request failed'}`);
+}
+
+/** The Web API's error code (`message_not_found`, …) of a platform error, else null. */
+function slackErrorCode(err: unknown): string | null {
+  const e = err as { code?: string; data?: { error?: string } };
+  return e.code === ErrorCode.PlatformError ? (e.data?.error ?? null) : null;
 }

@@ -3,6 +3,8 @@ import { DeliveryError } from '../../src/lib/delivery-error.js';
 import type { ChannelSender } from '../../src/ports.js';
 
 type TelegramPayload = { text: string; parseMode?: 'HTML'; replyMarkup?: unknown };
+/** editMessageText errors that mean the message to edit is no longer there to edit. */
+const ORIGINAL_GONE = /message to edit not found|message can't be edited/i;
 
 /**
  * Sends (or edits in place) rendered HTML messages. Telegram cannot deduplicate, so the outbox
@@ -20,15 +22,21 @@ export function createTelegramSender(opts: { token: string; apiRoot?: string }):
       };
       try {
         if (replaces) {
-          await telegram.editMessageText(m.target, Number(replaces), undefined, text, extra);
-          return { externalId: replaces };
+          try {
+            await telegram.editMessageText(m.target, Number(replaces), undefined, text, extra);
+            return { externalId: replaces };
+          } catch (err) {
+            if (err instanceof TelegramError && /message is not modified/i.test(err.description)) {
+              return { externalId: replaces };
+            }
+            // Someone deleted the original (or it is too old to edit): say it in a new message
+            // rather than lose the update and page on-call about a dead notification.
+            if (!(err instanceof TelegramError && ORIGINAL_GONE.test(err.description))) throw err;
+          }
         }
         const sent = await telegram.sendMessage(m.target, text, extra);
         return { externalId: String(sent.message_id) };
       } catch (err) {
-        if (replaces && err instanceof TelegramError && /message is not modified/i.test(err.description)) {
-          return { externalId: replaces };
-        }
         throw toDeliveryError(err);
       }
     },
