@@ -1,5 +1,7 @@
 // The marketplace emulator in a process of its own, so a benchmark measures the sync's memory and
-// CPU, not the fake marketplace's. Prints one JSON line with URLs and tokens, then serves until killed.
+// CPU, not the fake marketplace's. Prints one JSON line with URLs and tokens, then serves until killed;
+// `advance <ms>` lines on stdin move its data time on (bench:pipeline's next morning).
+import { createInterface } from 'node:readline';
 import { createScaledClock } from '../../src/adapters/marketplaces/clock.js';
 import { startMarketplaceEmulator } from '../../src/adapters/marketplaces/simulator/index.js';
 
@@ -19,6 +21,14 @@ const emulator = await startMarketplaceEmulator({
 process.stdout.write(
   `${JSON.stringify({ wbBaseUrls: emulator.wbBaseUrls, ozonBaseUrl: emulator.ozonBaseUrl, tokens: emulator.tokens })}\n`,
 );
+// `advance <ms>` on stdin moves the data's time on (new orders, stock moves); answered with a line.
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const [command, ms] = line.trim().split(/\s+/);
+  if (command === 'advance' && Number.isFinite(Number(ms))) {
+    emulator.advance(Number(ms));
+    process.stdout.write(`advanced ${emulator.now()}\n`);
+  }
+});
 const stop = () => void emulator.close().then(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

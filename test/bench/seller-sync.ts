@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { type Database, openDatabase } from '../../src/adapters/db/client.js';
 import { runMigrations } from '../../src/adapters/db/migrate.js';
-import { insertAccount } from '../../src/adapters/db/queries/accounts.js';
+import { insertAccount, type MarketplaceAccount } from '../../src/adapters/db/queries/accounts.js';
 import { insertCompany } from '../../src/adapters/db/queries/companies.js';
 import { createSyncStore } from '../../src/adapters/db/stores.js';
 import { createClientFactory } from '../../src/adapters/marketplaces/client-factory.js';
@@ -43,14 +43,15 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
     String(start),
   ];
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const emulator = JSON.parse(
-    await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout }).once('line', resolve);
-      child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-    }),
-  ) as Emulated;
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`emulator exited with ${child.exitCode}`);
+    return line.value as string;
+  };
+  const emulator = JSON.parse(await nextLine()) as Emulated;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const dbName = `stockpilot_bench_${Date.now().toString(36)}`;
   await admin.unsafe(`create database "${dbName}"`);
@@ -68,9 +69,8 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
     await runMigrations(database);
     const { db } = database;
     const company = await insertCompany(db, { name: 'Bench', slug: 'bench' });
-    const writes = createWriteClock();
     const clientFor = createClientFactory({ clock, limiters: createRateLimiterRegistry(clock) });
-    const listed = [];
+    const listed: { account: MarketplaceAccount; marketplace: 'wildberries' | 'ozon' }[] = [];
     for (const marketplace of ['wildberries', 'ozon'] as const) {
       const account = await insertAccount(db, {
         companyId: company.id,
@@ -81,59 +81,72 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
       });
       listed.push({ account, marketplace });
     }
-    const began = performance.now();
-    // Both accounts at once, as the sync service runs a company's accounts.
-    const accounts = await Promise.all(
-      listed.map(async ({ account, marketplace }) => {
-        const client = clientFor(
-          account,
-          marketplace === 'wildberries'
-            ? { marketplace, token: emulator.tokens.wb.personal, baseUrls: emulator.wbBaseUrls }
-            : { marketplace, ...emulator.tokens.ozon, baseUrl: emulator.ozonBaseUrl },
-        );
-        const busy = { ms: 0 };
-        const sync = createAccountSync({
-          store: writes.timed(createSyncStore(db), busy),
-          log: silentLogger(),
-          now: () => new Date(clock.now()),
-        });
-        const t = performance.now();
-        const report = await sync({ id: account.id, companyId: company.id, marketplace }, client, {
-          full: true,
-        });
-        const stats = client.stats();
-        const a = {
-          marketplace,
-          status: report.status,
-          seconds: (performance.now() - t) / 1000,
-          rows: report.recordsUpdated,
-          dailySalesRows: report.steps.orders.derived ?? 0,
-          apiCalls: stats.totalCalls,
-          minimumCalls: Object.values(report.steps).reduce((n, s) => n + s.pages, 0),
-          retries: stats.retries,
-          rateLimitWaitSeconds: stats.rateLimitWaitMs / 1000,
-          writeSeconds: busy.ms / 1000,
-        };
-        opts.say(
-          `${marketplace}: ${a.status}, ${a.rows} rows (+${a.dailySalesRows} daily sales) in ${a.seconds.toFixed(1)} s, ${a.apiCalls} API calls (pages ${a.minimumCalls}), rate-limit waits ${a.rateLimitWaitSeconds.toFixed(0)} s (virtual)`,
-        );
-        return a;
-      }),
-    );
-    const wallSeconds = (performance.now() - began) / 1000;
-    // Waits are on the 1000× clock: in real time they took a thousandth of what they report.
-    const realWaitSeconds = accounts.reduce((n, r) => n + r.rateLimitWaitSeconds, 0) / SPEED;
+    const syncAll = async (full: boolean) => {
+      const writes = createWriteClock();
+      const began = performance.now();
+      // Both accounts at once, as the sync service runs a company's accounts.
+      const accounts = await Promise.all(
+        listed.map(async ({ account, marketplace }) => {
+          const client = clientFor(
+            account,
+            marketplace === 'wildberries'
+              ? { marketplace, token: emulator.tokens.wb.personal, baseUrls: emulator.wbBaseUrls }
+              : { marketplace, ...emulator.tokens.ozon, baseUrl: emulator.ozonBaseUrl },
+          );
+          const busy = { ms: 0 };
+          const sync = createAccountSync({
+            store: writes.timed(createSyncStore(db), busy),
+            log: silentLogger(),
+            now: () => new Date(clock.now()),
+          });
+          const t = performance.now();
+          const report = await sync({ id: account.id, companyId: company.id, marketplace }, client, { full });
+          const stats = client.stats();
+          const a = {
+            marketplace,
+            status: report.status,
+            seconds: (performance.now() - t) / 1000,
+            rows: report.recordsUpdated,
+            dailySalesRows: report.steps.orders.derived ?? 0,
+            apiCalls: stats.totalCalls,
+            minimumCalls: Object.values(report.steps).reduce((n, s) => n + s.pages, 0),
+            retries: stats.retries,
+            rateLimitWaitSeconds: stats.rateLimitWaitMs / 1000,
+            writeSeconds: busy.ms / 1000,
+          };
+          opts.say(
+            `${marketplace}: ${a.status}, ${a.rows} rows (+${a.dailySalesRows} daily sales) in ${a.seconds.toFixed(1)} s, ${a.apiCalls} API calls (pages ${a.minimumCalls}), rate-limit waits ${a.rateLimitWaitSeconds.toFixed(0)} s (virtual)`,
+          );
+          return a;
+        }),
+      );
+      const wallSeconds = (performance.now() - began) / 1000;
+      return {
+        accounts,
+        wallSeconds,
+        // Waits are on the 1000× clock: in real time they took a thousandth of what they report.
+        realWaitSeconds: accounts.reduce((n, r) => n + r.rateLimitWaitSeconds, 0) / SPEED,
+        // Wall time with at least one write in flight: the accounts' writes overlap.
+        writeSeconds: writes.wallMs() / 1000,
+        writeSecondsByStep: writes.byMethodSeconds(),
+        // The emulated clock ran ahead during the sync: stock was taken at its time, not the start's.
+        syncedAt: new Date(clock.now()),
+      };
+    };
+    const first = await syncAll(true);
     return {
       database,
       company,
-      accounts,
-      wallSeconds,
-      realWaitSeconds,
-      // Wall time with at least one write in flight: the accounts' writes overlap.
-      writeSeconds: writes.wallMs() / 1000,
-      writeSecondsByStep: writes.byMethodSeconds(),
-      // The emulated clock ran ahead during the sync: stock was taken at its time, not the start's.
-      syncedAt: new Date(clock.now()),
+      ...first,
+      /**
+       * The next morning: the emulated seller's data moves on by `days` (new orders, returns,
+       * stock moves) and both accounts sync incrementally, from the cursors the last sync left.
+       */
+      async syncAfter(days: number) {
+        child.stdin?.write(`advance ${days * 86_400_000}\n`);
+        await nextLine();
+        return syncAll(false);
+      },
       cleanup,
     };
   } catch (err) {
