@@ -153,47 +153,81 @@ export async function loadSilences(db: Db, companyId: string, now: Date): Promis
   }));
 }
 
-/** Alert states and the messages they cause: one transaction, so neither exists without the other. */
+/** Rows per upsert statement: 17 parameters a row stays far below PostgreSQL's 65,535. */
+const STATE_CHUNK = 1000;
+
+/** The columns an evaluation rewrites; everything but the key and the announcing message. */
+const UPDATED = {
+  productId: alerts.productId,
+  accountId: alerts.accountId,
+  rule: alerts.rule,
+  severity: alerts.severity,
+  state: alerts.state,
+  firstSeenAt: alerts.firstSeenAt,
+  lastSeenAt: alerts.lastSeenAt,
+  lastNotifiedAt: alerts.lastNotifiedAt,
+  resolvedAt: alerts.resolvedAt,
+  snoozedUntil: alerts.snoozedUntil,
+  snoozedBy: alerts.snoozedBy,
+  snoozeReason: alerts.snoozeReason,
+  payload: alerts.payload,
+};
+const updatedColumns = Object.values(UPDATED);
+
+/**
+ * Alert states and the messages they cause: one transaction, so neither exists without the other.
+ * States go in bulk (a company's thousands of alerts were one round trip each); a state that did
+ * not change is not rewritten.
+ */
 export async function commitAlerts(
   db: Db,
   companyId: string,
   states: readonly AlertState[],
   messages: readonly NewOutboxMessage[],
 ): Promise<void> {
+  const rows = states.map((s) => ({
+    companyId,
+    productId: s.productId ?? null,
+    accountId: s.accountId ?? null,
+    rule: s.rule,
+    severity: s.severity,
+    fingerprint: s.fingerprint,
+    state: s.state,
+    firstSeenAt: s.firstSeenAt,
+    lastSeenAt: s.lastSeenAt,
+    lastNotifiedAt: s.lastNotifiedAt,
+    resolvedAt: s.resolvedAt,
+    snoozedUntil: s.snoozedUntil,
+    snoozedBy: s.snoozedBy?.createdBy ?? null,
+    snoozeReason: s.snoozedBy?.reason ?? null,
+    payload: {
+      sku: s.sku,
+      summary: s.summary,
+      value: s.value,
+      threshold: s.threshold,
+      details: s.details,
+      notifiedSeverity: s.notifiedSeverity,
+      inhibitedBy: s.inhibitedBy,
+    },
+  }));
+  // One row per fingerprint: the statement cannot touch a row twice.
+  const unique = [...new Map(rows.map((r) => [r.fingerprint, r])).values()];
+  const excluded = (c: (typeof updatedColumns)[number]) => sql.raw(`excluded."${c.name}"`);
+  const current = sql.join(
+    updatedColumns.map((c) => sql`${alerts}.${sql.identifier(c.name)}`),
+    sql`, `,
+  );
+  const incoming = sql.join(updatedColumns.map(excluded), sql`, `);
+  const set = Object.fromEntries(Object.entries(UPDATED).map(([key, c]) => [key, excluded(c)]));
   await db.transaction(async (tx) => {
-    for (const s of states) {
-      const row = {
-        companyId,
-        productId: s.productId ?? null,
-        accountId: s.accountId ?? null,
-        rule: s.rule,
-        severity: s.severity,
-        fingerprint: s.fingerprint,
-        state: s.state,
-        firstSeenAt: s.firstSeenAt,
-        lastSeenAt: s.lastSeenAt,
-        lastNotifiedAt: s.lastNotifiedAt,
-        resolvedAt: s.resolvedAt,
-        snoozedUntil: s.snoozedUntil,
-        snoozedBy: s.snoozedBy?.createdBy ?? null,
-        snoozeReason: s.snoozedBy?.reason ?? null,
-        payload: {
-          sku: s.sku,
-          summary: s.summary,
-          value: s.value,
-          threshold: s.threshold,
-          details: s.details,
-          notifiedSeverity: s.notifiedSeverity,
-          inhibitedBy: s.inhibitedBy,
-        },
-      };
-      const { companyId: _, fingerprint: __, ...update } = row;
+    for (let i = 0; i < unique.length; i += STATE_CHUNK) {
       await tx
         .insert(alerts)
-        .values(row)
+        .values(unique.slice(i, i + STATE_CHUNK))
         .onConflictDoUpdate({
           target: [alerts.companyId, alerts.fingerprint],
-          set: { ...update, updatedAt: new Date() },
+          set: { ...set, updatedAt: sql`now()` },
+          setWhere: sql`(${current}) is distinct from (${incoming})`,
         });
     }
     await enqueueMessages(tx, messages);
