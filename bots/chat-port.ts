@@ -4,7 +4,7 @@
 // second click, a second approver or a replay gets a refusal, never a second effect.
 
 import type { AlertItem, Freshness } from '../src/adapters/render/index.js';
-import type { Actor, Locale, ProductStockView, PurchaseOrder, RecommendationView } from '../src/ports.js';
+import type { Actor, Locale, PurchaseOrder, RecommendationView, StockCandidate } from '../src/ports.js';
 
 export type ChatPlatform = 'telegram' | 'slack';
 
@@ -66,7 +66,7 @@ export type ChatPort = {
    * Products a /stock query could mean: exact identifier hits, SKU or name substrings, and enough
    * of the catalogue for "did you mean" (bots/commands lookupStock picks among them).
    */
-  stockCandidates(companyId: string, query: string): Promise<ProductStockView[]>;
+  stockCandidates(companyId: string, query: string): Promise<StockCandidate[]>;
   /** The latest recommendation for one product of the company, if any. */
   stockRecommendation(companyId: string, productId: number): Promise<RecommendationView | null>;
   /** The latest run's recommendations, at least the n with the shortest runway. */

@@ -35,8 +35,13 @@ export async function queryReply(
   switch (intent.kind) {
     case 'stock': {
       const found = lookupStock(intent.query, await port.stockCandidates(companyId, intent.query));
+      // Read along with the product when the port could (issue #7), else asked for.
       const recommendation =
-        found.kind === 'found' ? await port.stockRecommendation(companyId, found.product.id) : null;
+        found.kind !== 'found'
+          ? null
+          : found.product.recommendation !== undefined
+            ? found.product.recommendation
+            : await port.stockRecommendation(companyId, found.product.id);
       return buildStockReply(intent.query, found, { timezone: id.timezone, recommendation });
     }
     case 'runway':

@@ -98,6 +98,9 @@ export async function mountSlack(deps: MountDeps): Promise<{ stop(): Promise<unk
     verifyAction: verify,
     now: deps.now,
     log: deps.log,
+    // Issue #7: answers ready in time ride in the ack (no response_url post); slower ones still
+    // get an empty ack before the receiver's own 2.5 s and their answer at response_url.
+    answerInAckMs: 2000,
   });
   await deps.app.register(slackEventsRoute, { receiver });
   return { stop: () => receiver.stop() };

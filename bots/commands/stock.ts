@@ -6,10 +6,10 @@ import type { ProductStockView, RecommendationView } from '../../src/ports.js';
 import { classifyQuery, type IdentifierKind } from './classify-query.js';
 import { closestMatches } from './closest-matches.js';
 
-export type StockLookup =
-  | { kind: 'found'; product: ProductStockView; matchedBy: IdentifierKind | 'name' }
-  | { kind: 'several'; products: ProductStockView[]; total: number }
-  | { kind: 'none'; suggestions: ProductStockView[] };
+export type StockLookup<P extends ProductStockView = ProductStockView> =
+  | { kind: 'found'; product: P; matchedBy: IdentifierKind | 'name' }
+  | { kind: 'several'; products: P[]; total: number }
+  | { kind: 'none'; suggestions: P[] };
 
 export const STOCK_LIST_SIZE = 8;
 const SUGGESTIONS = 5;
@@ -33,7 +33,10 @@ function matches(p: ProductStockView, kind: IdentifierKind, q: string): boolean 
 
 const bySku = (a: ProductStockView, b: ProductStockView): number => a.sellerSku.localeCompare(b.sellerSku);
 
-export function lookupStock(query: string, products: readonly ProductStockView[]): StockLookup {
+export function lookupStock<P extends ProductStockView>(
+  query: string,
+  products: readonly P[],
+): StockLookup<P> {
   const q = query.trim();
   for (const kind of classifyQuery(q)) {
     const hits = products.filter((p) => matches(p, kind, q));

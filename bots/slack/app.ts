@@ -6,6 +6,7 @@ import { App, type BlockAction, type ButtonAction } from '@slack/bolt';
 import type { Renderer } from '../../src/adapters/render/index.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { ChatPort } from '../chat-port.js';
+import { ackReply } from './ack-reply.js';
 import { handleBlockAction, handleEditSubmission, type ViewAck } from './actions.js';
 import { singleWorkspaceAuthorize } from './authorize.js';
 import { boltLogger } from './bolt-logger.js';
@@ -31,6 +32,12 @@ export type SlackAppOptions = {
   log: Logger;
   actionTtlMs?: number;
   ackTimeoutMs?: number;
+  /**
+   * Issue #7: how long a slash command may take to answer in the HTTP ack itself (no
+   * response_url post); keep it under ackTimeoutMs. Without it the ack is empty and immediate,
+   * and every answer goes to response_url.
+   */
+  answerInAckMs?: number;
 };
 
 export type SlackApp = { app: App; receiver: FastifySlackReceiver };
@@ -62,6 +69,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       ...(preset ? { preset } : {}),
     }),
     receiver,
+    // No listener keeps conversation state: skip Bolt's per-request conversation-store lookup.
+    convoStore: false,
     logger: boltLogger(log),
     clientOptions,
   });
@@ -77,8 +86,15 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
 
   // Every command the manifest routes here: parseCommand answers unknown ones helpfully.
   app.command(/^\//, async ({ command, ack, respond, client }) => {
-    await ack();
-    await reportFailure(deps, respond, () => handleCommand(deps, command, respond, client));
+    const budget = opts.answerInAckMs;
+    if (budget === undefined) {
+      await ack();
+      await reportFailure(deps, respond, () => handleCommand(deps, command, respond, client));
+      return;
+    }
+    const reply = ackReply(ack, respond, budget);
+    await reportFailure(deps, reply.respond, () => handleCommand(deps, command, reply.respond, client));
+    await reply.done();
   });
   app.action<BlockAction<ButtonAction>>(ACTION_IDS, async ({ body, ack, respond, client }) => {
     await ack();

@@ -86,10 +86,18 @@ export class FastifySlackReceiver implements Receiver {
     const app = this.app;
     if (!app) throw new Error('FastifySlackReceiver: init(app) was not called');
     let acked = false;
-    let answer!: (r: SlackHttpResponse) => void;
+    let sent = false;
+    let resolveAnswer!: (r: SlackHttpResponse) => void;
     const answered = new Promise<SlackHttpResponse>((resolve) => {
-      answer = resolve;
+      resolveAnswer = resolve;
     });
+    /** The first answer is the HTTP response; false if one went out before. */
+    const answer = (r: SlackHttpResponse): boolean => {
+      if (sent) return false;
+      sent = true;
+      resolveAnswer(r);
+      return true;
+    };
     const event: ReceiverEvent = {
       body,
       ...(retryNum !== undefined ? { retryNum } : {}),
@@ -97,7 +105,10 @@ export class FastifySlackReceiver implements Receiver {
       ack: async (response?: unknown) => {
         if (acked) throw new Error('ack was called more than once');
         acked = true;
-        answer({ status: 200, body: response ?? '' });
+        // A body after the timeout's empty answer would be lost: the listener must send it another
+        // way (a slash command's reply goes to response_url then; see ack-reply.ts).
+        if (!answer({ status: 200, body: response ?? '' }) && response !== undefined && response !== '')
+          throw new Error('ack came after the HTTP answer went out');
       },
     };
     const work = app

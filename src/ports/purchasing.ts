@@ -1,3 +1,5 @@
+import type { ProductStockView } from './sync.js';
+
 export type Role = 'viewer' | 'buyer' | 'admin';
 
 /** Who acts: a chat user, an API token or the CLI, with what they may do. */
@@ -140,6 +142,12 @@ export type RecommendationView = {
   recommendedQty: number;
   explanation: string;
 };
+
+/**
+ * A product a /stock query may mean, with its stock; `recommendation` is there when it was read
+ * along (one round trip per /stock, issue #7; null when the latest run has none).
+ */
+export type StockCandidate = ProductStockView & { recommendation?: RecommendationView | null };
 
 export type RecommendationStore = {
   list(

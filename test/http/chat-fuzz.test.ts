@@ -311,6 +311,9 @@ async function slash(command: string, text: string, user = 'U0BUYER01', channel 
       'x-slack-signature': `v0=${createHmac('sha256', SLACK_SECRET).update(`v0:${at}:${body}`).digest('hex')}`,
     },
   });
+  // An answer ready in time rides in the ack (issue #7): kept with those posted to response_url.
+  if (res.statusCode === 200 && res.body !== '')
+    slackReplies.set(path, [...(slackReplies.get(path) ?? []), JSON.stringify(JSON.parse(res.body))]);
   return { res, path };
 }
 

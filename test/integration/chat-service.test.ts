@@ -123,6 +123,17 @@ describe(`chat service (${database.label})`, () => {
     }
   });
 
+  it('a /stock hit carries the same recommendation as the one-product read', async () => {
+    // Two queries build the view (a JSON column read along with the stock, and a typed select):
+    // they must agree field for field, types included.
+    const [hit] = await chat.stockCandidates(a.company.id, 'MUG-01');
+    const alone = await chat.stockRecommendation(a.company.id, mug.id);
+    expect(alone).toMatchObject({ id: rec.id, recommendedQty: 156, unitCost: 10 });
+    expect(hit?.recommendation).toEqual(alone);
+    const [other] = await chat.stockCandidates(a.company.id, a.products[1]?.sellerSku ?? '');
+    expect(other?.recommendation).toBeNull();
+  });
+
   it('approves once: a second approval gets a clear answer and changes nothing', async () => {
     const who = await chat.identify('telegram', '-100', '7');
     if (!who) throw new Error('not linked');

@@ -22,6 +22,7 @@ import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import {
   createLinkCode,
   findChatIdentity,
+  latestRecommendationFor,
   seenUpdate,
   snoozeProduct,
   stockCandidates,
@@ -202,6 +203,7 @@ export function createChatStore(
     identity: (platform, chatId, userId) => findChatIdentity(db, platform, '', chatId, userId),
     link: (input) => useLinkCode(db, { ...input, workspaceId: '', now: now() }),
     stockCandidates: (companyId, query) => stockCandidates(db, companyId, query),
+    stockRecommendation: (companyId, productId) => latestRecommendationFor(db, companyId, productId),
     snooze: (companyId, productId, actor, until) => snoozeProduct(db, companyId, productId, actor, until),
     seenUpdate: (platform, updateId) => seenUpdate(db, platform, updateId),
     freshness,

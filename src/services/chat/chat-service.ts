@@ -3,9 +3,9 @@ import {
   type CatalogueReader,
   type Locale,
   OPEN_PO_STATUSES,
-  type ProductStockView,
   type RecommendationStore,
   type RecommendationView,
+  type StockCandidate,
 } from '../../ports.js';
 import type { PurchaseOrderService } from '../purchase-orders/service.js';
 import { type ActionOk, type ActionRefusal, createOrderActions, NOT_CURRENT } from './order-actions.js';
@@ -37,8 +37,13 @@ export type ChatStore = {
     | { ok: true; companyName: string; role: Actor['role']; locale: Locale }
     | { ok: false; code: 'INVALID_CODE' | 'EXPIRED' | 'OTHER_COMPANY' }
   >;
-  /** Exact identifier hits, else SKU or name substring hits, with their stock; empty if none. */
-  stockCandidates(companyId: string, query: string): Promise<ProductStockView[]>;
+  /**
+   * Exact identifier hits, else SKU or name substring hits, with their stock; empty if none. A hit
+   * may carry its recommendation of the latest run, read along (null: none).
+   */
+  stockCandidates(companyId: string, query: string): Promise<StockCandidate[]>;
+  /** One product's recommendation of the latest run, in one round trip (every /stock asks it). */
+  stockRecommendation(companyId: string, productId: number): Promise<RecommendationView | null>;
   snooze(companyId: string, productId: number, actor: Actor, until: Date): Promise<void>;
   seenUpdate(platform: Platform, updateId: string): Promise<boolean>;
   freshness(companyId: string): Promise<{ syncedAt: string | null; stale: boolean }>;
@@ -114,7 +119,7 @@ export function createChatService(deps: {
       return { ok: false as const, code: r.code, message: LINK_MESSAGES[r.code].en };
     },
 
-    async stockCandidates(companyId: string, query: string): Promise<ProductStockView[]> {
+    async stockCandidates(companyId: string, query: string): Promise<StockCandidate[]> {
       const found = await deps.store.stockCandidates(companyId, query);
       if (found.length > 0) return found;
       // Nothing matched: enough of the catalogue for "did you mean".
@@ -122,12 +127,8 @@ export function createChatService(deps: {
     },
 
     // One product's row of the latest run, not the whole run (100,000 rows for a large seller).
-    async stockRecommendation(companyId: string, productId: number) {
-      const date = await deps.recommendations.latestRunDate(companyId);
-      if (!date) return null;
-      const [rec] = await deps.recommendations.list(companyId, date, { productIds: [productId] });
-      return rec ?? null;
-    },
+    stockRecommendation: (companyId: string, productId: number) =>
+      deps.store.stockRecommendation(companyId, productId),
 
     async runway(companyId: string, n: number) {
       const recs = (await latest(companyId))?.recs ?? [];
