@@ -2,6 +2,8 @@
 // (interactivity) and a plain form (slash commands, ssl_check). Parsed only after the signature
 // has been checked on the raw string.
 
+import { type Intent, parseCommand } from '../commands/index.js';
+
 export type SlackBody = Record<string, unknown>;
 
 export function parseSlackBody(rawBody: string, contentType: string | undefined): SlackBody | null {
@@ -28,4 +30,26 @@ export const isSslCheck = (rawBody: string): boolean => new URLSearchParams(rawB
  */
 export function dedupeKey(body: SlackBody, bodyHash: string): string {
   return typeof body.event_id === 'string' ? `event:${body.event_id}` : `body:${bodyHash}`;
+}
+
+/** What a slash command only answers to its caller, ephemerally, without writing anything. */
+const PRIVATE_QUERIES: ReadonlySet<Intent['kind']> = new Set([
+  'stock',
+  'runway',
+  'orders',
+  'help',
+  'invalid',
+]);
+
+/**
+ * True for a slash command that only answers its caller privately (/stock, /runway, /orders, /help,
+ * or a helpful refusal). It needs no delivery record: Slack never retries a slash command, and a
+ * replay inside the signature's 5 minutes only answers again, while the record was a write on
+ * every request and most of /stock's database time (issue #7). /digest (posts to the channel),
+ * /link (binds a chat), actions and events keep theirs.
+ */
+export function isPrivateQuery(body: SlackBody): boolean {
+  if (body.type !== undefined || typeof body.command !== 'string') return false;
+  const text = typeof body.text === 'string' ? body.text : '';
+  return PRIVATE_QUERIES.has(parseCommand(`${body.command} ${text}`.trim(), { locale: 'en' }).kind);
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../src/lib/logger.js';
 import type { ChatPort } from '../chat-port.js';
-import { dedupeKey, isSslCheck, parseSlackBody } from './parse-body.js';
+import { dedupeKey, isPrivateQuery, isSslCheck, parseSlackBody } from './parse-body.js';
 import { verifySlackSignature } from './verify.js';
 
 export type SlackHttpRequest = { rawBody: string; headers: Record<string, string | string[] | undefined> };
@@ -72,7 +72,8 @@ export class FastifySlackReceiver implements Receiver {
     const retryNum = Number(header(req.headers, 'x-slack-retry-num') ?? Number.NaN);
     const retryReason = header(req.headers, 'x-slack-retry-reason');
     // A modal may be submitted again with the same input after an error: the port guards that one.
-    if (body.type !== 'view_submission') {
+    // A private query writes nothing and may be answered twice (isPrivateQuery).
+    if (body.type !== 'view_submission' && !isPrivateQuery(body)) {
       const hash = createHash('sha256').update(req.rawBody).digest('hex');
       if (await this.opts.port.seenUpdate('slack', dedupeKey(body, hash))) {
         log.info({ retryNum, retryReason }, 'slack: duplicate delivery ignored');

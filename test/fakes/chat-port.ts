@@ -159,6 +159,7 @@ export function createFakeChatPort(seed: FakeChatPortSeed, now: () => Date) {
       });
     },
     async seenUpdate(platform, updateId) {
+      calls.push({ method: 'seenUpdate', args: [platform, updateId] });
       const k = `${platform}:${updateId}`;
       if (seen.has(k)) return true;
       seen.add(k);

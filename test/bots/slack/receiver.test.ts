@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { slackEventsRoute, verifySlackSignature } from '../../../bots/slack/index.js';
+import { isPrivateQuery } from '../../../bots/slack/parse-body.js';
 import vector from './fixtures/signature.test_vector.slash_command.json' with { type: 'json' };
 import ssl from './fixtures/ssl_check.form.json' with { type: 'json' };
 import verification from './fixtures/url_verification.json' with { type: 'json' };
@@ -111,4 +112,48 @@ describe('POST /slack/events transport', () => {
     const res = await http.inject({ method: 'POST', url: '/other', payload: { a: 1 } });
     expect(res.json()).toEqual({ got: { a: 1 } });
   });
+});
+
+describe('delivery records (a replay inside the signature window)', () => {
+  it('a private query writes none and is answered again', async () => {
+    const h = await setup();
+    const body = commandBody('/stock', 'SKU-42');
+    await h.post(body, FORM);
+    await h.post(body, FORM);
+    expect(h.fake.callsOf('seenUpdate')).toEqual([]);
+    expect(h.of('respond')).toHaveLength(2);
+  });
+
+  it('/digest, which posts to the channel, is recorded and posted once', async () => {
+    const h = await setup();
+    const body = commandBody('/digest', '');
+    await h.post(body, FORM);
+    const again = await h.post(body, FORM);
+    expect(again.statusCode).toBe(200);
+    expect(h.fake.callsOf('seenUpdate')).toHaveLength(2);
+    expect(h.of('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('/link, which binds a chat, is recorded and runs once', async () => {
+    const h = await setup();
+    const body = commandBody('/link', 'ABCD-1234');
+    await h.post(body, FORM);
+    await h.post(body, FORM);
+    expect(h.fake.callsOf('link')).toHaveLength(1);
+  });
+});
+
+describe('isPrivateQuery', () => {
+  it.each([
+    [{ command: '/stock', text: 'SKU-42' }, true],
+    [{ command: '/runway', text: '' }, true],
+    [{ command: '/orders', text: '' }, true],
+    [{ command: '/help', text: '' }, true],
+    [{ command: '/stock', text: '' }, true], // a refusal with help: writes nothing
+    [{ command: '/nope', text: 'x' }, true],
+    [{ command: '/digest', text: '' }, false],
+    [{ command: '/link', text: 'ABCD-1234' }, false],
+    [{ type: 'block_actions', command: '/stock' }, false],
+    [{ type: 'event_callback', event_id: 'Ev1' }, false],
+  ])('%j → %s', (body, expected) => expect(isPrivateQuery(body)).toBe(expected));
 });
