@@ -3,7 +3,7 @@
 // never name another company. Actions are checked against stored state by the implementation, so a
 // second click, a second approver or a replay gets a refusal, never a second effect.
 
-import type { AlertItem, Freshness } from '../src/adapters/render/index.js';
+import type { AlertItem, DigestFailedStep, Freshness } from '../src/adapters/render/index.js';
 import type { Actor, Locale, PurchaseOrder, RecommendationView, StockCandidate } from '../src/ports.js';
 
 export type ChatPlatform = 'telegram' | 'slack';
@@ -49,6 +49,8 @@ export type DigestData = {
   recommendations: RecommendationView[];
   newAlerts: AlertItem[];
   freshness: Freshness;
+  /** Steps of that run date that failed, as the morning digest names them (absent: none known). */
+  failedSteps?: DigestFailedStep[];
 };
 
 export type ChatPort = {

@@ -1,7 +1,7 @@
 // What a query command (/stock, /runway, /orders, /digest) answers, for any platform: the port
 // is asked, the view is built, and the platform only renders and sends it.
 
-import type { MessageFor, Platform, Renderer } from '../src/adapters/render/index.js';
+import type { DigestView, MessageFor, Platform, Renderer } from '../src/adapters/render/index.js';
 import type { ChatIdentity, ChatPort } from './chat-port.js';
 import {
   buildDigestView,
@@ -20,7 +20,7 @@ export type QueryReply =
   | StockReply
   | { template: 'runway'; view: ReturnType<typeof buildRunwayView> }
   | { template: 'orders'; view: ReturnType<typeof buildOrdersView> }
-  | { template: 'digest'; view: ReturnType<typeof buildDigestView> }
+  | { template: 'digest'; view: DigestView }
   | { template: 'notice'; view: { message: string } };
 
 export async function queryReply(
@@ -52,13 +52,14 @@ export async function queryReply(
       const data = await port.todaysDigest(companyId);
       if (!data) return { template: 'notice', view: { message: noDigest } };
       const expiresAt = new Date(deps.now().getTime() + deps.actionTtlMs);
+      const { failedSteps, ...rest } = data;
       const view = buildDigestView({
         companyName: id.companyName,
         timezone: id.timezone,
-        ...data,
+        ...rest,
         actionId: (kind, r) => encodeAction({ kind, recommendationId: r.id, expiresAt }, deps.signAction),
       });
-      return { template: 'digest', view };
+      return { template: 'digest', view: { ...view, failedSteps: failedSteps ?? [] } };
     }
   }
 }

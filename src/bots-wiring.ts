@@ -3,6 +3,7 @@ import type { ChatPort } from '../bots/chat-port.js';
 import { createSlackApp, slackEventsRoute } from '../bots/slack/index.js';
 import { createTelegramBot, startPolling, telegramWebhookRoute } from '../bots/telegram/index.js';
 import type { Db } from './adapters/db/client.js';
+import { stepRunsOn } from './adapters/db/queries/job-runs.js';
 import {
   createCatalogueReader,
   createChatStore,
@@ -39,6 +40,7 @@ export function createChatPort(deps: { db: Db; sync: SyncService; now: () => Dat
       recommendations,
       now: deps.now,
     }),
+    stepRuns: (companyId, runDate) => stepRunsOn(deps.db, companyId, runDate),
     now: deps.now,
   }) satisfies ChatPort;
 }

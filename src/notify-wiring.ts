@@ -24,6 +24,7 @@ import { createAlertService } from './services/alerts/evaluate-alerts.js';
 import { createConsoleSender } from './services/notify/console-sender.js';
 import { createDeliveryWorker } from './services/notify/delivery-worker.js';
 import { createDigestService } from './services/notify/digest.js';
+import { withLastSync } from './services/notify/step-issues.js';
 import type { SyncService } from './services/sync/sync-company.js';
 
 // Composition of the notification side: renderer, senders, outbox worker and digest.
@@ -113,11 +114,7 @@ export function createNotifications(deps: {
         freshness,
         actionId: (kind, r) => encodeAction({ kind, recommendationId: r.id, expiresAt }, signer.sign),
       });
-      // After a failed sync the figures rest on the data the footer dates too: say the same time.
-      const steps = failedSteps.map((s) =>
-        s.job === 'sync' && freshness.syncedAt ? { ...s, lastGoodAt: freshness.syncedAt } : s,
-      );
-      return { ...view, failedSteps: steps };
+      return { ...view, failedSteps: withLastSync(failedSteps, freshness.syncedAt) };
     },
     render: (channel, locale, view) => {
       if (channel === 'console') {

@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chatBindings, notificationOutbox } from '../../src/adapters/db/schema/index.js';
+import { queryReply, renderReply } from '../../bots/query-reply.js';
+import { chatBindings, notificationOutbox, recommendations } from '../../src/adapters/db/schema/index.js';
 import { createJobStore } from '../../src/adapters/db/stores.js';
+import { createRenderer } from '../../src/adapters/render/index.js';
+import { createChatPort } from '../../src/bots-wiring.js';
 import { loadConfig } from '../../src/config.js';
 import { createNotifications } from '../../src/notify-wiring.js';
 import type { SyncService } from '../../src/services/sync/sync-company.js';
@@ -105,5 +109,55 @@ describe(`the digest says which of today's steps failed (${database.label})`, ()
       await run(id, 'sync', 'success', at('03:30'));
     });
     expect(text).not.toContain('failed');
+  });
+
+  it('/digest asked in chat names the same failed step as the morning digest', async () => {
+    const { company, products } = await seedCompany(db, 'Asked in chat');
+    const [mug] = products;
+    if (!mug) throw new Error('seed failed');
+    await db.insert(recommendations).values({
+      companyId: company.id,
+      productId: mug.id,
+      runDate: RUN,
+      category: 'ORDER_TODAY',
+      availableStock: 5,
+      dailyDemand: 4,
+      runwayDays: 1.25,
+      leadTimeDays: 14,
+      serviceLevel: 0.95,
+      safetyStock: 10,
+      reorderPoint: 66,
+      recommendedQty: 156,
+      explanation: '-',
+    });
+    await run(company.id, 'sync', 'success', at('03:02', '2026-11-19'));
+    await run(company.id, 'sync', 'failed', at('03:00'), 'UPSTREAM_401: WB token expired');
+    const now = () => new Date('2026-11-20T05:00:00Z');
+    const port = createChatPort({
+      db,
+      sync: { freshness: async () => ({ syncedAt: LAST_GOOD, stale: true }) } as unknown as SyncService,
+      now,
+    });
+    const identity = {
+      companyId: company.id,
+      companyName: company.name,
+      locale: 'en' as const,
+      timezone: 'Europe/Moscow',
+      actor: { id: 'telegram:42', role: 'buyer' as const, approvalLimit: null },
+    };
+    const reply = await queryReply(
+      { port, now, actionTtlMs: 60_000, signAction: () => 'sig' },
+      identity,
+      { kind: 'digest' },
+      'no digest yet',
+    );
+    const renderer = createRenderer({
+      templatesDir: fileURLToPath(new URL('../../templates', import.meta.url)),
+    });
+    const text = renderReply(renderer, 'telegram', 'en', reply)
+      .map((m) => m.text)
+      .join('\n');
+    expect(text).toContain("Today's sync failed at 06:02 (UPSTREAM_401: WB token expired)");
+    expect(text).toContain('figures use data from 19 Nov, 06:04.');
   });
 });

@@ -7,6 +7,7 @@ import {
   type RecommendationView,
   type StockCandidate,
 } from '../../ports.js';
+import { type StepRunSummary, stepIssues, withLastSync } from '../notify/step-issues.js';
 import type { PurchaseOrderService } from '../purchase-orders/service.js';
 import { type ActionOk, type ActionRefusal, createOrderActions, NOT_CURRENT } from './order-actions.js';
 
@@ -71,6 +72,8 @@ export function createChatService(deps: {
   recommendations: RecommendationStore;
   catalogue: CatalogueReader;
   purchaseOrders: PurchaseOrderService;
+  /** The latest run of each job of the company on a date (job_runs): /digest names failed steps. */
+  stepRuns?: (companyId: string, runDate: string) => Promise<StepRunSummary[]>;
   now: () => Date;
 }) {
   const latest = async (companyId: string) => {
@@ -142,11 +145,15 @@ export function createChatService(deps: {
     async todaysDigest(companyId: string) {
       const l = await latest(companyId);
       if (!l) return null;
+      const freshness = await deps.store.freshness(companyId);
+      // The same failed-step lines as the morning digest of that run date (#6).
+      const failed = deps.stepRuns ? stepIssues(await deps.stepRuns(companyId, l.date)) : [];
       return {
         runDate: l.date,
         recommendations: l.recs,
         newAlerts: [],
-        freshness: await deps.store.freshness(companyId),
+        freshness,
+        failedSteps: withLastSync(failed, freshness.syncedAt),
       };
     },
 

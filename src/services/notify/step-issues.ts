@@ -55,3 +55,11 @@ export function stepIssues(runs: readonly StepRunSummary[]): StepIssue[] {
   }
   return issues;
 }
+
+/**
+ * After a failed sync the figures rest on the data the digest's footer dates (the last good sync
+ * of any account): the failed-step line says that same time.
+ */
+export function withLastSync(issues: readonly StepIssue[], syncedAt: string | null): StepIssue[] {
+  return issues.map((s) => (s.job === 'sync' && syncedAt ? { ...s, lastGoodAt: syncedAt } : s));
+}
