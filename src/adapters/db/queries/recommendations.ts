@@ -3,6 +3,32 @@ import type { Category, RecommendationView } from '../../../ports.js';
 import type { Db } from '../client.js';
 import { products, recommendations, suppliers } from '../schema/index.js';
 
+/** A RecommendationView's columns, for a select from recommendations joined to products and suppliers. */
+export const recommendationViewColumns = {
+  id: recommendations.id,
+  productId: recommendations.productId,
+  sellerSku: products.sellerSku,
+  name: products.name,
+  supplierId: recommendations.supplierId,
+  supplierName: suppliers.name,
+  unitCost: products.unitCost,
+  runDate: recommendations.runDate,
+  category: recommendations.category,
+  reasons: recommendations.reasons,
+  availableStock: recommendations.availableStock,
+  inTransit: recommendations.inTransit,
+  onOrder: recommendations.onOrder,
+  dailyDemand: recommendations.dailyDemand,
+  runwayDays: recommendations.runwayDays,
+  stockOutDate: recommendations.stockOutDate,
+  orderByDate: recommendations.orderByDate,
+  leadTimeDays: recommendations.leadTimeDays,
+  safetyStock: recommendations.safetyStock,
+  reorderPoint: recommendations.reorderPoint,
+  recommendedQty: recommendations.recommendedQty,
+  explanation: recommendations.explanation,
+};
+
 export async function listRecommendations(
   db: Db,
   companyId: string,
@@ -13,43 +39,13 @@ export async function listRecommendations(
   if (filter.categories?.length) conditions.push(inArray(recommendations.category, [...filter.categories]));
   if (filter.productIds?.length) conditions.push(inArray(recommendations.productId, [...filter.productIds]));
   if (filter.ids?.length) conditions.push(inArray(recommendations.id, [...filter.ids]));
-  const rows = await db
-    .select({
-      r: recommendations,
-      sellerSku: products.sellerSku,
-      name: products.name,
-      unitCost: products.unitCost,
-      supplierName: suppliers.name,
-    })
+  return db
+    .select(recommendationViewColumns)
     .from(recommendations)
     .innerJoin(products, eq(products.id, recommendations.productId))
     .leftJoin(suppliers, eq(suppliers.id, recommendations.supplierId))
     .where(and(...conditions))
     .orderBy(asc(recommendations.runwayDays), asc(products.sellerSku));
-  return rows.map(({ r, sellerSku, name, unitCost, supplierName }) => ({
-    id: r.id,
-    productId: r.productId,
-    sellerSku,
-    name,
-    supplierId: r.supplierId,
-    supplierName,
-    unitCost,
-    runDate: r.runDate,
-    category: r.category,
-    reasons: r.reasons,
-    availableStock: r.availableStock,
-    inTransit: r.inTransit,
-    onOrder: r.onOrder,
-    dailyDemand: r.dailyDemand,
-    runwayDays: r.runwayDays,
-    stockOutDate: r.stockOutDate,
-    orderByDate: r.orderByDate,
-    leadTimeDays: r.leadTimeDays,
-    safetyStock: r.safetyStock,
-    reorderPoint: r.reorderPoint,
-    recommendedQty: r.recommendedQty,
-    explanation: r.explanation,
-  }));
 }
 
 export async function latestRecommendationDate(db: Db, companyId: string): Promise<string | undefined> {
