@@ -19,15 +19,8 @@ import type { Db } from './client.js';
 import { findAccount, insertAccount, listAccounts, updateAccountCredentials } from './queries/accounts.js';
 import { commitAlerts, loadAlertObservations, loadAlertStates, loadSilences } from './queries/alerts.js';
 import { insertApiToken, useApiToken } from './queries/api-tokens.js';
-import {
-  createLinkCode,
-  findChatIdentity,
-  latestRecommendationFor,
-  seenUpdate,
-  snoozeProduct,
-  stockCandidates,
-  useLinkCode,
-} from './queries/chat.js';
+import { createLinkCode, findChatIdentity, seenUpdate, snoozeProduct, useLinkCode } from './queries/chat.js';
+import { latestRecommendationFor, stockCandidates } from './queries/chat-stock.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
 import { claimJob, enqueueJob, extendJobLease, finishQueuedJob } from './queries/job-queue.js';

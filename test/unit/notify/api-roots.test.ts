@@ -3,24 +3,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackSender } from '../../../bots/slack/sender.js';
 import { createTelegramSender } from '../../../bots/telegram/sender.js';
 import { loadConfig } from '../../../src/config.js';
-import type { OutboxMessage } from '../../../src/ports.js';
+import { outboxMessage } from '../../helpers/outbox-message.js';
 
 // A Bot API or Web API behind a proxy path (a self-hosted Bot API server, a corporate egress)
 // must be called under that path, whichever way the operator wrote the URL.
 
 const TOKEN = '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11';
-const message = (channel: 'slack' | 'telegram', target: string): OutboxMessage => ({
-  id: 1,
-  companyId: '00000000-0000-4000-8000-000000000001',
-  channel,
-  target,
-  kind: 'digest',
-  payload: { text: 'hello' },
-  dedupKey: 'k',
-  replacesId: null,
-  attempts: 0,
-  uncertain: false,
-});
+const message = (channel: 'slack' | 'telegram', target: string) => outboxMessage({ channel, target });
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

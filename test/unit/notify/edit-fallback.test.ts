@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackSender } from '../../../bots/slack/sender.js';
 import { createTelegramSender } from '../../../bots/telegram/sender.js';
 import { DeliveryError } from '../../../src/lib/delivery-error.js';
-import type { OutboxMessage } from '../../../src/ports.js';
+import { outboxMessage } from '../../helpers/outbox-message.js';
 
 // An in-place edit (a resolved alert striking its line) whose original message is gone — deleted
 // by someone in the chat, or too old to edit — is posted as a new message: the update reaches
@@ -12,18 +12,16 @@ import type { OutboxMessage } from '../../../src/ports.js';
 const TOKEN = '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11';
 const TG = 'https://api.telegram.org';
 const SLACK = 'https://slack.com';
-const edit = (channel: 'slack' | 'telegram', target: string): OutboxMessage => ({
-  id: 2,
-  companyId: '00000000-0000-4000-8000-000000000001',
-  channel,
-  target,
-  kind: 'alert-edit',
-  payload: { text: 'resolved' },
-  dedupKey: 'alert-edit:1:resolved:x',
-  replacesId: 1,
-  attempts: 0,
-  uncertain: false,
-});
+const edit = (channel: 'slack' | 'telegram', target: string) =>
+  outboxMessage({
+    id: 2,
+    channel,
+    target,
+    kind: 'alert-edit',
+    payload: { text: 'resolved' },
+    dedupKey: 'alert-edit:1:resolved:x',
+    replacesId: 1,
+  });
 const tgMessage = (id: number) => ({
   ok: true,
   result: { message_id: id, date: 0, chat: { id: 42, type: 'private' }, text: 'resolved' },
