@@ -115,7 +115,7 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
             writeSeconds: busy.ms / 1000,
           };
           opts.say(
-            `${marketplace}: ${a.status}, ${a.rows} rows (+${a.dailySalesRows} daily sales) in ${a.seconds.toFixed(1)} s, ${a.apiCalls} API calls (pages ${a.minimumCalls}), rate-limit waits ${a.rateLimitWaitSeconds.toFixed(0)} s (virtual)`,
+            `${marketplace}: ${a.status}, ${a.rows} rows (+${a.dailySalesRows} daily sales) in ${a.seconds.toFixed(1)} s, ${a.apiCalls} API calls (pages ${a.minimumCalls}), rate-limit waits ${a.rateLimitWaitSeconds.toFixed(0)} s (virtual)${report.errorMessage ? `; ${report.errorMessage}` : ''}`,
           );
           return a;
         }),

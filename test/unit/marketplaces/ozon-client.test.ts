@@ -1,12 +1,17 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOzonClient } from '../../../src/adapters/marketplaces/ozon/client.js';
+import type { OzonOrdersCursor } from '../../../src/adapters/marketplaces/ozon/orders.js';
 import { createRateLimiterRegistry } from '../../../src/adapters/marketplaces/rate-limiter.js';
 import { collect, createFakeClock, exchanges, fixture, replay } from './helpers.js';
 
 const OZON = 'https://api-seller.ozon.ru';
 
-function client(pageSizes = {}, credentials = { clientId: '1234567', apiKey: '<api key uuid>' }) {
+function client(
+  pageSizes = {},
+  credentials = { clientId: '1234567', apiKey: '<api key uuid>' },
+  options: Partial<Parameters<typeof createOzonClient>[0]> = {},
+) {
   const clock = createFakeClock(Date.parse('2026-09-29T00:00:00Z'));
   const ozon = createOzonClient({
     accountId: 'seller-1',
@@ -14,6 +19,7 @@ function client(pageSizes = {}, credentials = { clientId: '1234567', apiKey: '<a
     limiters: createRateLimiterRegistry(clock),
     clock,
     pageSizes,
+    ...options,
   });
   return { ozon, clock };
 }
@@ -71,7 +77,7 @@ describe('Ozon catalogue, single page', () => {
 });
 
 describe('Ozon postings', () => {
-  it('reads v3 FBO then v4 FBS by cursor while has_next, in UTC', async () => {
+  it('reads v3 FBO and v4 FBS by cursor while has_next, in UTC', async () => {
     nock(OZON)
       .post(
         '/v3/posting/fbo/list',
@@ -113,13 +119,12 @@ describe('Ozon postings', () => {
         1345,
       ],
     ]);
-    expect(run.pages[1]?.cursor).toMatchObject({
-      resume: {
-        feed: 'fbs',
-        apiCursor: 'eyJsYXN0X2lkIjo0MTg3NzMwMTU1Nn0=',
-        since: '2026-09-28T00:00:00Z',
-        to: '2026-09-29T00:00:00Z',
-      },
+    // The FBS page that has a next one leaves its window open at the API's cursor.
+    expect(run.pages.flatMap((p) => (p.cursor as OzonOrdersCursor).resume?.windows ?? [])).toContainEqual({
+      feed: 'fbs',
+      apiCursor: 'eyJsYXN0X2lkIjo0MTg3NzMwMTU1Nn0=',
+      since: '2026-09-28T00:00:00Z',
+      to: '2026-09-29T00:00:00Z',
     });
     expect(run.lastCursor).toEqual({
       fboSince: '2026-09-15T00:00:00Z',
@@ -224,10 +229,118 @@ describe('Ozon errors', () => {
       .reply(200, { cursor: '', has_next: false, postings: [] })
       .post('/v4/posting/fbs/list')
       .reply(200, { cursor: '', has_next: false, postings: [] });
-    const { ozon, clock } = client();
-    await collect(ozon.fetchOrders());
+    const { ozon, clock } = client({}, undefined, { postingConcurrency: 1 });
+    await collect(ozon.fetchOrders({ since: '2026-09-28T00:00:00Z' }));
     // Exactly Retry-After; afterwards the 50 rps pacing resumes (one 20 ms interval).
     expect(clock.sleeps).toEqual([1_000, 20]);
     expect(ozon.stats()).toMatchObject({ throttled: 1, rateLimitWaitMs: 1_020, totalCalls: 3 });
+  });
+});
+
+describe('Ozon postings over a long range', () => {
+  type Filter = { since: string; to: string; last_changed_status_date?: { from: string; to: string } };
+  type Body = { cursor: string; filter: Filter };
+  const empty = { cursor: '', has_next: false, postings: [] };
+
+  /** Answers every posting request with no postings, recording what was asked. */
+  function recordAll(times: number) {
+    const asked: { feed: string; since: string; to: string; cursor: string }[] = [];
+    for (const [feed, path] of [
+      ['fbo', '/v3/posting/fbo/list'],
+      ['fbs', '/v4/posting/fbs/list'],
+    ] as const) {
+      nock(OZON)
+        .post(path, (b: Body) => {
+          asked.push({ feed, since: b.filter.since, to: b.filter.to, cursor: b.cursor });
+          return true;
+        })
+        .times(times)
+        .reply(200, empty);
+    }
+    return asked;
+  }
+
+  it('a first sync cuts 90 days into windows of at most 31 days per feed, sharing their edges', async () => {
+    const asked = recordAll(3);
+    const run = await collect(client().ozon.fetchOrders({ since: '2026-07-01T00:00:00Z' }));
+    const windows = [
+      { since: '2026-07-01T00:00:00Z', to: '2026-07-31T00:00:00Z', cursor: '' },
+      { since: '2026-07-31T00:00:00Z', to: '2026-08-30T00:00:00Z', cursor: '' },
+      { since: '2026-08-30T00:00:00Z', to: '2026-09-29T00:00:00Z', cursor: '' },
+    ];
+    const sorted = (feed: string) =>
+      asked
+        .filter((a) => a.feed === feed)
+        .map(({ feed: _, ...w }) => w)
+        .sort((a, b) => a.since.localeCompare(b.since));
+    expect(sorted('fbo')).toEqual(windows);
+    expect(sorted('fbs')).toEqual(windows);
+    expect(run.lastCursor).toEqual({
+      fboSince: '2026-09-15T00:00:00Z',
+      fbsChangedSince: '2026-09-28T23:00:00Z',
+      resume: null,
+    });
+  });
+
+  it('a run cut short resumes each open window at its page, and reads nothing finished twice', async () => {
+    // One window at a time, so which page fails is certain.
+    const { ozon } = client({}, undefined, { postingConcurrency: 1 });
+    const posting = fixture<{ postings: unknown[] }>('ozon-v3-posting-fbo-list.json').postings;
+    nock(OZON)
+      .post('/v3/posting/fbo/list', (b: Body) => b.filter.since === '2026-08-28T00:00:00Z' && b.cursor === '')
+      .reply(200, { cursor: 'page-2', has_next: true, postings: posting })
+      .post('/v3/posting/fbo/list', (b: Body) => b.cursor === 'page-2')
+      .reply(400, { code: 3, message: 'invalid cursor', details: [] });
+    const pages: { cursor: unknown; records: unknown[] }[] = [];
+    const error = await (async () => {
+      for await (const page of ozon.fetchOrders({ since: '2026-08-28T00:00:00Z' })) pages.push(page);
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ marketplace: 'ozon', status: 400 });
+    expect(pages).toHaveLength(1);
+    expect(pages[0]?.records).toHaveLength(1);
+    const saved = pages[0]?.cursor as OzonOrdersCursor;
+    // The first FBO window stays open at page 2; its neighbour and both FBS windows are untouched.
+    expect(saved.resume?.windows).toEqual([
+      { feed: 'fbo', since: '2026-08-28T00:00:00Z', to: '2026-09-13T00:00:00Z', apiCursor: 'page-2' },
+      { feed: 'fbo', since: '2026-09-13T00:00:00Z', to: '2026-09-29T00:00:00Z', apiCursor: '' },
+      { feed: 'fbs', since: '2026-08-28T00:00:00Z', to: '2026-09-13T00:00:00Z', apiCursor: '' },
+      { feed: 'fbs', since: '2026-09-13T00:00:00Z', to: '2026-09-29T00:00:00Z', apiCursor: '' },
+    ]);
+
+    const asked = recordAll(2);
+    const rerun = await collect(client().ozon.fetchOrders({ cursor: saved as never }));
+    expect(asked.map((a) => `${a.feed} ${a.since} ${a.cursor}`).sort()).toEqual([
+      'fbo 2026-08-28T00:00:00Z page-2',
+      'fbo 2026-09-13T00:00:00Z ',
+      'fbs 2026-08-28T00:00:00Z ',
+      'fbs 2026-09-13T00:00:00Z ',
+    ]);
+    expect(rerun.lastCursor).toMatchObject({ resume: null });
+  });
+
+  it('a cursor saved mid-run before windows existed still resumes: its range, then FBS', async () => {
+    const asked = recordAll(1);
+    const cursor = {
+      fboSince: '2026-09-01T00:00:00Z',
+      fbsChangedSince: null,
+      resume: { feed: 'fbo', since: '2026-09-01T00:00:00Z', to: '2026-09-28T00:00:00Z', apiCursor: 'c7' },
+    };
+    await collect(client().ozon.fetchOrders({ cursor, since: '2026-09-01T00:00:00Z' }));
+    expect(asked.map((a) => `${a.feed} ${a.since}..${a.to} ${a.cursor}`).sort()).toEqual([
+      'fbo 2026-09-01T00:00:00Z..2026-09-28T00:00:00Z c7',
+      'fbs 2026-09-01T00:00:00Z..2026-09-29T00:00:00Z ',
+    ]);
+  });
+
+  it('an incremental FBS read by status change stays one window over the year', async () => {
+    const asked = recordAll(1);
+    await collect(
+      client().ozon.fetchOrders({
+        cursor: { fboSince: '2026-09-15T00:00:00Z', fbsChangedSince: '2026-09-28T00:00:00Z', resume: null },
+      }),
+    );
+    expect(asked.filter((a) => a.feed === 'fbs')).toEqual([
+      { feed: 'fbs', since: '2025-09-30T00:00:00Z', to: '2026-09-29T00:00:00Z', cursor: '' },
+    ]);
   });
 });

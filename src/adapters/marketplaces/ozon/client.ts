@@ -32,6 +32,8 @@ export interface OzonClientOptions {
   orderLookbackDays?: number;
   fboRereadDays?: number;
   changeOverlapMs?: number;
+  postingWindowDays?: number;
+  postingConcurrency?: number;
   log?: MarketplaceLog;
 }
 
@@ -63,6 +65,8 @@ export function createOzonClient(options: OzonClientOptions): MarketplaceClient 
     orderLookbackDays: options.orderLookbackDays ?? 364,
     fboRereadDays: options.fboRereadDays ?? 14,
     changeOverlapMs: options.changeOverlapMs ?? 3_600_000,
+    postingWindowDays: options.postingWindowDays ?? 31,
+    postingConcurrency: options.postingConcurrency ?? 4,
   };
   return {
     marketplace: 'ozon',

@@ -35,6 +35,10 @@ export interface OzonContext {
   fboRereadDays: number;
   /** Incremental cursors start this much before the run's clock time (late or skewed data). */
   changeOverlapMs: number;
+  /** A long posting range is read as windows of at most this many days… */
+  postingWindowDays: number;
+  /** …this many at a time (each pages sequentially; all share the account's rate limit). */
+  postingConcurrency: number;
 }
 
 /** POST with the default 50 rps group. */

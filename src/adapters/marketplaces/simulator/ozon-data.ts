@@ -73,7 +73,9 @@ export function createOzonData(seller: DemoSeller) {
     }
     facts.sort((a, b) => a.at - b.at || (a.postingNumber < b.postingNumber ? -1 : 1));
     return facts;
-  }, 8);
+    // A full sync reads 4 windows side by side, an FBS page can span two days: 8 days thrashed
+    // (every page regenerated its day). 24 days of facts is a few MB at 10,000 SKUs.
+  }, 24);
 
   function render(p: OzonPostingFact, now: number) {
     const { status } = postingStatus(p, now);
