@@ -168,4 +168,55 @@ describe(`sync store (${database.label})`, () => {
       [tea.id, 6],
     ]);
   });
+
+  it('adds up stock rows of one product, warehouse and type, within a page and across pages of one snapshot', async () => {
+    const runId = await store.startRun(company.id, account.id, 'incremental', new Date());
+    const w = { externalId: '508', name: 'Электросталь', type: 'FBO' as const };
+    const fbs = { externalId: '509', name: 'Склад "продавца"', type: 'FBS' as const };
+    const row = (productId: number, warehouse: typeof w | typeof fbs, quantity: number, reserved = 0) => ({
+      productId,
+      warehouse,
+      stockType: warehouse.type,
+      quantity,
+      reserved,
+      inTransitToCustomers: 1,
+      inTransitFromCustomers: 2,
+    });
+    const t = new Date('2026-11-03T03:00:00.123Z');
+    expect(
+      await store.saveStock(
+        company.id,
+        'wildberries',
+        [row(mug.id, w, 5, 1), row(mug.id, w, 3), row(tea.id, w, 7), row(mug.id, fbs, 2)],
+        t,
+        runId,
+      ),
+    ).toBe(3);
+    expect(await store.saveStock(company.id, 'wildberries', [row(mug.id, w, 4, 2)], t, runId)).toBe(1);
+    const saved = await db
+      .select()
+      .from(stockSnapshots)
+      .where(and(eq(stockSnapshots.companyId, company.id), eq(stockSnapshots.takenAt, t)));
+    expect(
+      saved
+        .map((s) => [
+          s.productId,
+          s.stockType,
+          s.marketplace,
+          s.quantity,
+          s.reserved,
+          s.inTransitToCustomers,
+          s.inTransitFromCustomers,
+          s.syncRunId,
+          s.takenAt.toISOString(),
+        ])
+        .sort(),
+    ).toEqual(
+      [
+        [mug.id, 'FBO', 'wildberries', 12, 3, 3, 6, runId, t.toISOString()],
+        [mug.id, 'FBS', 'wildberries', 2, 0, 1, 2, runId, t.toISOString()],
+        [tea.id, 'FBO', 'wildberries', 7, 0, 1, 2, runId, t.toISOString()],
+      ].sort(),
+    );
+  });
 });

@@ -3,6 +3,12 @@
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
+/**
+ * Text held back by the fast path before it gives up on finding `},` (an array of scalars, or
+ * whitespace between `}` and `,`) and scans character by character instead.
+ */
+const FAST_PATH_MAX_PENDING = 1 << 20;
+
 /** Parses a JSON body from byte chunks; a top-level array is parsed one element at a time. */
 export async function parseJsonStream(chunks: AsyncIterable<Uint8Array | string>): Promise<unknown> {
   const decoder = new TextDecoder();
@@ -22,12 +28,8 @@ export async function parseJsonStream(chunks: AsyncIterable<Uint8Array | string>
     piece = '';
   };
 
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (notArray) {
-      whole += text;
-      continue;
-    }
+  /** The exact scanner: every character, tracking strings and depth. */
+  const scan = (text: string) => {
     let seg = 0;
     for (let i = 0; i < text.length && !notArray; i += 1) {
       const c = text.charCodeAt(i);
@@ -64,7 +66,68 @@ export async function parseJsonStream(chunks: AsyncIterable<Uint8Array | string>
       }
     }
     if (started && !finished && !notArray) piece += text.slice(seg);
+  };
+
+  // Fast path for arrays of objects: the text since the last element boundary waits in `pending`;
+  // everything up to its last `},` is tried as one array. If that parses, it is exactly the
+  // elements the scanner would have split there (a `},` inside a string or a nested object leaves
+  // an unterminated string or unbalanced brackets, which JSON.parse rejects). If it does not, the
+  // scanner takes over from the boundary, in the state it would have had there, to the end.
+  let fast = true;
+  let pending = '';
+  const takeFast = () => {
+    const k = pending.lastIndexOf('},');
+    if (k >= 0) {
+      let batch: unknown[] | undefined;
+      try {
+        batch = JSON.parse(`[${pending.slice(0, k + 1)}]`) as unknown[];
+      } catch {
+        batch = undefined;
+      }
+      if (batch !== undefined) {
+        for (const item of batch) items.push(item);
+        pending = pending.slice(k + 2);
+        return;
+      }
+    } else if (pending.length < FAST_PATH_MAX_PENDING) return;
+    fast = false;
+    const rest = pending;
+    pending = '';
+    scan(rest);
+  };
+
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (notArray) {
+      whole += text;
+      continue;
+    }
+    if (started && fast) {
+      pending += text;
+      takeFast();
+      continue;
+    }
+    if (started) {
+      scan(text);
+      continue;
+    }
+    // Before the array opens: the scanner finds `[` (or decides this is not an array).
+    let open = -1;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c === 91) open = i;
+      if (!isSpace(c)) break;
+    }
+    if (open < 0) {
+      scan(text);
+      continue;
+    }
+    started = true;
+    depth = 1;
+    pending = text.slice(open + 1);
+    takeFast();
   }
+  if (fast && pending !== '') scan(pending);
   if (notArray) return JSON.parse(whole + decoder.decode());
   if (!finished) throw new SyntaxError('unterminated JSON array');
   return items;

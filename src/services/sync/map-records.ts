@@ -1,3 +1,4 @@
+import { parseIso } from '../../core/marketplace/moscow-time.js';
 import type { OrderLine, StockLevel, SupplyLine } from '../../core/marketplace/records.js';
 import type { CatalogueRow, OrderRow, StockRow, SupplyRow } from '../../ports.js';
 
@@ -21,9 +22,9 @@ export function orderRow(line: OrderLine, productId: number): OrderRow {
     quantity: Math.max(1, Math.round(line.quantity)),
     price: line.price,
     status: line.cancelled ? 'cancelled' : (ORDER_STATUS[line.status] ?? 'ordered'),
-    orderedAt: new Date(line.orderedAt),
+    orderedAt: new Date(parseIso(line.orderedAt)),
     orderDate: line.orderDay,
-    lastChangeAt: new Date(changed),
+    lastChangeAt: new Date(parseIso(changed)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { toIsoString } from '../../../core/marketplace/moscow-time.js';
 import type { Marketplace, OrderRow, SupplyRow } from '../../../ports.js';
 import { affectedRows, type Db } from '../client.js';
 import { marketplaceAccounts, supplies, warehouses } from '../schema/index.js';
@@ -45,7 +46,9 @@ export async function saveOrderPage(
   cursor: { key: string; value: unknown },
 ): Promise<number> {
   // A line can come twice in one batch (re-read across a page boundary): the later one wins.
-  const latest = [...new Map(rows.map((r) => [r.externalId, r])).values()];
+  const byId = new Map<string, OrderRow>();
+  for (const r of rows) byId.set(r.externalId, r);
+  const latest = [...byId.values()];
   return db.transaction(async (tx) => {
     for (let i = 0; i < latest.length; i += BULK)
       await upsertOrderLines(tx, companyId, accountId, marketplace, latest.slice(i, i + BULK));
@@ -65,12 +68,21 @@ async function markDailySalesPending(
   marketplace: Marketplace,
   rows: readonly OrderRow[],
 ) {
-  const keys = [...new Set(rows.map((r) => `${r.productId}|${r.orderDate}`))].map((k) => k.split('|'));
-  if (keys.length === 0) return;
+  const seen = new Set<string>();
+  const productIds = new PgArray();
+  const dates = new PgArray();
+  for (const r of rows) {
+    const key = `${r.productId}|${r.orderDate}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    productIds.add(`${r.productId}`);
+    dates.add(`${r.orderDate}`);
+  }
+  if (seen.size === 0) return;
   await db.execute(sql`
     insert into daily_sales_pending (company_id, marketplace, product_ids, dates)
     values (${companyId}::uuid, ${marketplace}::marketplace,
-            ${pgArrayLiteral(keys.map(([p]) => p))}::bigint[], ${pgArrayLiteral(keys.map(([, d]) => d))}::date[])`);
+            ${productIds.literal()}::bigint[], ${dates.literal()}::date[])`);
 }
 
 /**
@@ -204,23 +216,47 @@ async function upsertOrderLines(
   rows: readonly OrderRow[],
 ): Promise<void> {
   // One parameter per column, sent as an array literal: both drivers pass text through unchanged.
-  const col = <T>(f: (r: OrderRow) => T) => pgArrayLiteral(rows.map(f));
+  // The columns are built in one pass over the rows (this runs for every order line synced).
+  const externalId = new PgArray();
+  const kind = new PgArray();
+  const orderId = new PgArray();
+  const productId = new PgArray();
+  const warehouseName = new PgArray();
+  const quantity = new PgArray();
+  const price = new PgArray();
+  const status = new PgArray();
+  const orderedAt = new PgArray();
+  const orderDate = new PgArray();
+  const lastChangeAt = new PgArray();
+  for (const r of rows) {
+    externalId.add(r.externalId);
+    kind.add(r.kind);
+    orderId.add(r.orderId);
+    productId.add(r.productId);
+    warehouseName.add(r.warehouseName);
+    quantity.add(r.quantity);
+    price.add(r.price);
+    status.add(r.status);
+    orderedAt.add(toIsoString(r.orderedAt));
+    orderDate.add(r.orderDate);
+    lastChangeAt.add(toIsoString(r.lastChangeAt));
+  }
   await db.execute(sql`
     insert into orders (company_id, account_id, marketplace, external_id, kind, order_id, product_id, warehouse_name,
                         quantity, price, status, ordered_at, order_date, last_change_at)
     select ${companyId}::uuid, ${accountId}::bigint, ${marketplace}::marketplace, t.*
     from unnest(
-      ${col((r) => r.externalId)}::text[],
-      ${col((r) => r.kind)}::order_kind[],
-      ${col((r) => r.orderId)}::text[],
-      ${col((r) => r.productId)}::bigint[],
-      ${col((r) => r.warehouseName)}::text[],
-      ${col((r) => r.quantity)}::int[],
-      ${col((r) => r.price)}::numeric[],
-      ${col((r) => r.status)}::order_status[],
-      ${col((r) => r.orderedAt.toISOString())}::timestamptz[],
-      ${col((r) => r.orderDate)}::date[],
-      ${col((r) => r.lastChangeAt.toISOString())}::timestamptz[]
+      ${externalId.literal()}::text[],
+      ${kind.literal()}::order_kind[],
+      ${orderId.literal()}::text[],
+      ${productId.literal()}::bigint[],
+      ${warehouseName.literal()}::text[],
+      ${quantity.literal()}::int[],
+      ${price.literal()}::numeric[],
+      ${status.literal()}::order_status[],
+      ${orderedAt.literal()}::timestamptz[],
+      ${orderDate.literal()}::date[],
+      ${lastChangeAt.literal()}::timestamptz[]
     ) as t
     on conflict (company_id, marketplace, external_id) do update set
       status = excluded.status, quantity = excluded.quantity, price = excluded.price,
@@ -228,10 +264,35 @@ async function upsertOrderLines(
       last_change_at = excluded.last_change_at, updated_at = now()`);
 }
 
+/** One element of a PostgreSQL array literal: `NULL`, or the value quoted with `"` and `\` escaped. */
+function pgArrayItem(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  const text = typeof v === 'string' ? v : String(v);
+  // Most values (ids, dates, numbers) have nothing to escape: skip the regex for them.
+  if (text.indexOf('"') === -1 && text.indexOf('\\') === -1) return `"${text}"`;
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A PostgreSQL array literal built element by element (see pgArrayLiteral). */
+export class PgArray {
+  private text = '';
+  private empty = true;
+
+  add(value: unknown): void {
+    if (this.empty) {
+      this.text = pgArrayItem(value);
+      this.empty = false;
+    } else this.text += `,${pgArrayItem(value)}`;
+  }
+
+  literal(): string {
+    return `{${this.text}}`;
+  }
+}
+
 /** `{"a","b",NULL}`: a PostgreSQL array literal, every element quoted and escaped. */
 export function pgArrayLiteral(values: readonly unknown[]): string {
-  const items = values.map((v) =>
-    v === null || v === undefined ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
-  );
-  return `{${items.join(',')}}`;
+  const array = new PgArray();
+  for (const v of values) array.add(v);
+  return array.literal();
 }

@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Marketplace, StockRow, SyncRunResult } from '../../../ports.js';
 import { affectedRows, type Db } from '../client.js';
-import { stockSnapshots, syncRuns } from '../schema/index.js';
-import { upsertWarehouses } from './sync-orders.js';
+import { syncRuns } from '../schema/index.js';
+import { PgArray, upsertWarehouses } from './sync-orders.js';
 
 const CHUNK = 2000;
 
@@ -41,32 +41,46 @@ export async function saveStockPage(
           : { ...r, warehouseId },
       );
     }
-    const values = [...merged.values()].map(({ warehouse: _, ...r }) => ({
-      ...r,
-      companyId,
-      marketplace,
-      takenAt,
-      syncRunId: runId,
-    }));
+    const values = [...merged.values()];
+    // Column arrays through unnest, as the order lines: drizzle's insert builder spent more CPU
+    // turning ~10,000 rows × 11 values into parameters than PostgreSQL spent inserting them.
+    const at = takenAt.toISOString();
     for (let i = 0; i < values.length; i += CHUNK) {
-      await tx
-        .insert(stockSnapshots)
-        .values(values.slice(i, i + CHUNK))
-        .onConflictDoUpdate({
-          target: [
-            stockSnapshots.companyId,
-            stockSnapshots.productId,
-            stockSnapshots.warehouseId,
-            stockSnapshots.stockType,
-            stockSnapshots.takenAt,
-          ],
-          set: {
-            quantity: sql`${stockSnapshots.quantity} + excluded.quantity`,
-            reserved: sql`${stockSnapshots.reserved} + excluded.reserved`,
-            inTransitToCustomers: sql`${stockSnapshots.inTransitToCustomers} + excluded.in_transit_to_customers`,
-            inTransitFromCustomers: sql`${stockSnapshots.inTransitFromCustomers} + excluded.in_transit_from_customers`,
-          },
-        });
+      const productId = new PgArray();
+      const warehouseId = new PgArray();
+      const stockType = new PgArray();
+      const quantity = new PgArray();
+      const reserved = new PgArray();
+      const toCustomers = new PgArray();
+      const fromCustomers = new PgArray();
+      for (const r of values.slice(i, i + CHUNK)) {
+        productId.add(r.productId);
+        warehouseId.add(r.warehouseId);
+        stockType.add(r.stockType);
+        quantity.add(r.quantity);
+        reserved.add(r.reserved);
+        toCustomers.add(r.inTransitToCustomers);
+        fromCustomers.add(r.inTransitFromCustomers);
+      }
+      await tx.execute(sql`
+        insert into stock_snapshots (company_id, product_id, marketplace, warehouse_id, stock_type, quantity, reserved,
+                                     in_transit_to_customers, in_transit_from_customers, taken_at, sync_run_id)
+        select ${companyId}::uuid, t.product_id, ${marketplace}, t.warehouse_id, t.stock_type, t.quantity, t.reserved,
+               t.to_customers, t.from_customers, ${at}::timestamptz, ${runId}::bigint
+        from unnest(
+          ${productId.literal()}::bigint[],
+          ${warehouseId.literal()}::bigint[],
+          ${stockType.literal()}::stock_type[],
+          ${quantity.literal()}::int[],
+          ${reserved.literal()}::int[],
+          ${toCustomers.literal()}::int[],
+          ${fromCustomers.literal()}::int[]
+        ) as t(product_id, warehouse_id, stock_type, quantity, reserved, to_customers, from_customers)
+        on conflict (company_id, product_id, warehouse_id, stock_type, taken_at) do update set
+          quantity = stock_snapshots.quantity + excluded.quantity,
+          reserved = stock_snapshots.reserved + excluded.reserved,
+          in_transit_to_customers = stock_snapshots.in_transit_to_customers + excluded.in_transit_to_customers,
+          in_transit_from_customers = stock_snapshots.in_transit_from_customers + excluded.in_transit_from_customers`);
     }
     return values.length;
   });

@@ -1,4 +1,4 @@
-import { utcDay } from '../../../core/marketplace/moscow-time.js';
+import { isoOrNull, utcDay } from '../../../core/marketplace/moscow-time.js';
 import type {
   CatalogueItem,
   FulfilmentScheme,
@@ -15,12 +15,6 @@ import type {
   OzonProductInfo,
   OzonSupplyOrder,
 } from './dto.js';
-
-const isoOrNull = (value: string | null | undefined) => {
-  if (!value) return null;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-};
 
 export function mapOzonProduct(info: OzonProductInfo, listedArchived: boolean): CatalogueItem {
   return {

@@ -43,10 +43,11 @@ async function writeStream(
   let first = true;
   const flush = async () => {
     if (chunk.length === 0) return;
-    const text = (first ? '[' : ',') + chunk.join(',');
+    // Encoded once here: a string would be measured (Buffer.byteLength) and then encoded again.
+    const bytes = Buffer.from((first ? '[' : ',') + chunk.join(','), 'utf8');
     first = false;
     chunk = [];
-    if (!res.write(text)) await new Promise((resolve) => res.once('drain', resolve));
+    if (!res.write(bytes)) await new Promise((resolve) => res.once('drain', resolve));
   };
   for (const item of items) {
     chunk.push(JSON.stringify(item));
@@ -61,7 +62,8 @@ function write(res: ServerResponse, answer: SimResponse): void {
   const json = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
   const type = typeof answer.body === 'string' ? 'text/plain' : 'application/json; charset=utf-8';
   res.writeHead(answer.status, { 'Content-Type': type, ...answer.headers });
-  res.end(json);
+  // A Buffer: a string body is measured for Content-Length and then encoded a second time.
+  res.end(json === undefined ? undefined : Buffer.from(json, 'utf8'));
 }
 
 /** A real HTTP server on 127.0.0.1 with an OS-chosen port. */

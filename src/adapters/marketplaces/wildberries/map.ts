@@ -1,4 +1,4 @@
-import { moscowToIso } from '../../../core/marketplace/moscow-time.js';
+import { isoOrNull, moscowToIso } from '../../../core/marketplace/moscow-time.js';
 import type {
   CatalogueItem,
   OrderLine,
@@ -21,17 +21,19 @@ const SELLER_WAREHOUSE = 'Склад продавца';
 
 // Schemas guarantee these parse; the fallback keeps the types honest.
 const iso = (moscow: string) => moscowToIso(moscow) ?? moscow;
-const isoOrNull = (value: string | null | undefined) => {
-  if (!value) return null;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-};
 
-export function mapWbOrder(row: WbOrderRow): OrderLine {
+/** The fields an order row and a sale row share, as one line (built once: this runs per row). */
+function wbLine(
+  row: WbSaleRow | WbOrderRow,
+  lineId: string,
+  kind: OrderLine['kind'],
+  status: string,
+  cancelled: boolean,
+): OrderLine {
   return {
     marketplace: 'wildberries',
-    lineId: `order:${row.srid}`,
-    kind: 'order',
+    lineId,
+    kind,
     orderId: row.srid,
     sku: null,
     barcode: row.barcode,
@@ -41,8 +43,8 @@ export function mapWbOrder(row: WbOrderRow): OrderLine {
     orderedAt: iso(row.date),
     orderDay: row.date.slice(0, 10),
     changedAt: iso(row.lastChangeDate),
-    status: row.isCancel ? 'cancelled' : 'ordered',
-    cancelled: row.isCancel,
+    status,
+    cancelled,
     scheme: row.warehouseType === SELLER_WAREHOUSE ? 'FBS' : 'FBO',
     warehouseId: null,
     warehouseName: row.warehouseName,
@@ -51,15 +53,20 @@ export function mapWbOrder(row: WbOrderRow): OrderLine {
   };
 }
 
+export function mapWbOrder(row: WbOrderRow): OrderLine {
+  return wbLine(row, `order:${row.srid}`, 'order', row.isCancel ? 'cancelled' : 'ordered', row.isCancel);
+}
+
 /** `S…` = sale (buyout), `R…` = return; classify by prefix, not by the sign of money fields. */
 export function mapWbSale(row: WbSaleRow): OrderLine {
   const isReturn = row.saleID.startsWith('R');
-  return {
-    ...mapWbOrder({ ...row, isCancel: false }),
-    lineId: `sale:${row.saleID}`,
-    kind: isReturn ? 'return' : 'sale',
-    status: isReturn ? 'returned' : 'sold',
-  };
+  return wbLine(
+    row,
+    `sale:${row.saleID}`,
+    isReturn ? 'return' : 'sale',
+    isReturn ? 'returned' : 'sold',
+    false,
+  );
 }
 
 export function mapWbCard(card: WbCard): CatalogueItem[] {

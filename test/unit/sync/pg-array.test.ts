@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { PgArray, pgArrayLiteral } from '../../../src/adapters/db/queries/sync-orders.js';
+
+// The original: every element quoted, `\` and `"` escaped by two regex replaces.
+const reference = (values: readonly unknown[]) =>
+  `{${values
+    .map((v) =>
+      v === null || v === undefined ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+    )
+    .join(',')}}`;
+
+describe('pgArrayLiteral', () => {
+  it.each([
+    [[]],
+    [['a']],
+    [['a', 'b', null, undefined, '']],
+    [[1, 0, -2.5, 1e21, Number.NaN, 12345678901234]],
+    [['Склад WB "РФ"', 'back\\slash', '\\"', '"', '\\', 'a,b', '{x}', 'NULL', ' spaced ']],
+    [[true, false, { toString: () => 'o"b\\j' }]],
+    [['2026-09-28', '2026-09-28T11:03:11.000Z']],
+  ])('%j', (values) => {
+    expect(pgArrayLiteral(values)).toBe(reference(values));
+    const built = new PgArray();
+    for (const v of values) built.add(v);
+    expect(built.literal()).toBe(reference(values));
+  });
+});
