@@ -56,6 +56,16 @@ export type DigestData = {
 export type ChatPort = {
   /** Null when the chat or the user is not linked, or they are linked to different companies. */
   identify(platform: ChatPlatform, chatId: string, userId: string): Promise<ChatIdentity | null>;
+  /**
+   * identify and stockCandidates for a /stock query at once (issue #7: one round trip where the
+   * store can): null when identify would be, else the identity and the candidates for its company.
+   */
+  identifyForStock(
+    platform: ChatPlatform,
+    chatId: string,
+    userId: string,
+    query: string,
+  ): Promise<{ identity: ChatIdentity; candidates: StockCandidate[] } | null>;
   /** Binds the chat and the user to the code's company with the code's role (codes are single use). */
   link(input: {
     platform: ChatPlatform;

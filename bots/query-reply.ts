@@ -2,6 +2,7 @@
 // is asked, the view is built, and the platform only renders and sends it.
 
 import type { DigestView, MessageFor, Platform, Renderer } from '../src/adapters/render/index.js';
+import type { StockCandidate } from '../src/ports.js';
 import type { ChatIdentity, ChatPort } from './chat-port.js';
 import {
   buildDigestView,
@@ -29,12 +30,17 @@ export async function queryReply(
   intent: QueryIntent,
   /** What to say when there is no digest yet, in the user's language. */
   noDigest: string,
+  /** A /stock query's candidates when they were read along with the identity. */
+  candidates?: StockCandidate[],
 ): Promise<QueryReply> {
   const { port } = deps;
   const { companyId } = id;
   switch (intent.kind) {
     case 'stock': {
-      const found = lookupStock(intent.query, await port.stockCandidates(companyId, intent.query));
+      const found = lookupStock(
+        intent.query,
+        candidates ?? (await port.stockCandidates(companyId, intent.query)),
+      );
       // Read along with the product when the port could (issue #7), else asked for.
       const recommendation =
         found.kind !== 'found'

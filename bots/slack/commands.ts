@@ -5,7 +5,7 @@
 
 import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Locale } from '../../src/ports.js';
+import type { Locale, StockCandidate } from '../../src/ports.js';
 import type { ChatIdentity } from '../chat-port.js';
 import { parseCommand } from '../commands/index.js';
 import { type QueryIntent, queryReply, renderReply } from '../query-reply.js';
@@ -20,9 +20,19 @@ export async function handleCommand(
   respond: Respond,
   client: WebClient,
 ): Promise<void> {
+  const text = `${cmd.command} ${cmd.text ?? ''}`.trim();
+  // A /stock intent is the same in every language (only refusals are worded), so the most common
+  // command can ask who is talking and look the product up in one go (issue #7).
+  const stock = parseCommand(text, { locale: 'en' });
+  if (stock.kind === 'stock') {
+    const found = await deps.port.identifyForStock('slack', cmd.channel_id, cmd.user_id, stock.query);
+    if (!found) return refuseUnlinked(deps, cmd, stock.kind, respond);
+    const out = { respond, client, channel: cmd.channel_id };
+    return answerQuery(deps, found.identity, stock, out, found.candidates);
+  }
   const identity = await deps.port.identify('slack', cmd.channel_id, cmd.user_id);
   const locale: Locale = identity?.locale ?? 'en';
-  const intent = parseCommand(`${cmd.command} ${cmd.text ?? ''}`.trim(), { locale });
+  const intent = parseCommand(text, { locale });
   const notice = (message: string) =>
     respondAll(respond, deps.renderer.renderMessages('slack', locale, 'notice', { message }));
 
@@ -48,22 +58,28 @@ export async function handleCommand(
       return notice(message);
     }
   }
-  if (!identity) {
-    deps.log.info(
-      { channel: cmd.channel_id, user: cmd.user_id, command: intent.kind },
-      'slack: refused, not linked',
-    );
-    return notice(slackTexts(locale).notLinked);
-  }
+  if (!identity) return refuseUnlinked(deps, cmd, intent.kind, respond);
   return answerQuery(deps, identity, intent, { respond, client, channel: cmd.channel_id });
+}
+
+function refuseUnlinked(deps: SlackDeps, cmd: Command, command: QueryIntent['kind'], respond: Respond) {
+  deps.log.info({ channel: cmd.channel_id, user: cmd.user_id, command }, 'slack: refused, not linked');
+  const message = slackTexts('en').notLinked;
+  return respondAll(respond, deps.renderer.renderMessages('slack', 'en', 'notice', { message }));
 }
 
 type Out = { respond: Respond; client: WebClient; channel: string };
 
-async function answerQuery(deps: SlackDeps, id: ChatIdentity, intent: QueryIntent, out: Out) {
+async function answerQuery(
+  deps: SlackDeps,
+  id: ChatIdentity,
+  intent: QueryIntent,
+  out: Out,
+  candidates?: StockCandidate[],
+) {
   const { renderer } = deps;
   const { locale } = id;
-  const reply = await queryReply(deps, id, intent, slackTexts(locale).noDigest);
+  const reply = await queryReply(deps, id, intent, slackTexts(locale).noDigest, candidates);
   if (reply.template !== 'digest')
     return respondAll(out.respond, renderReply(renderer, 'slack', locale, reply));
   // The digest goes to the channel (an ephemeral message cannot be updated in place later).

@@ -2,7 +2,14 @@
 // recommendations whose state changes once (approve, snooze, mark ordered), and a record of calls.
 // It enforces what the real port must: company scope, roles, limits, and one effect per action.
 
-import type { ActionResult, ChatIdentity, ChatPort, DigestData, LinkResult } from '../../bots/chat-port.js';
+import type {
+  ActionResult,
+  ChatIdentity,
+  ChatPlatform,
+  ChatPort,
+  DigestData,
+  LinkResult,
+} from '../../bots/chat-port.js';
 import type { Actor, Locale, ProductStockView, PurchaseOrder, RecommendationView } from '../../src/ports.js';
 
 type Company = { id: string; name: string; locale: Locale; timezone: string };
@@ -76,6 +83,18 @@ export function createFakeChatPort(seed: FakeChatPortSeed, now: () => Date) {
         display: member.display,
       };
       return { companyId: c.id, companyName: c.name, locale: c.locale, timezone: c.timezone, actor };
+    },
+    // The real port does both in one round trip; here it is the two calls, recorded as such, on
+    // `this` so that a test overriding stockCandidates (a slow lookup) sees it used.
+    async identifyForStock(
+      this: ChatPort,
+      platform: ChatPlatform,
+      chatId: string,
+      userId: string,
+      query: string,
+    ): ReturnType<ChatPort['identifyForStock']> {
+      const identity = await this.identify(platform, chatId, userId);
+      return identity && { identity, candidates: await this.stockCandidates(identity.companyId, query) };
     },
     async link(input): Promise<LinkResult> {
       calls.push({ method: 'link', args: [input] });

@@ -20,6 +20,7 @@ import { findAccount, insertAccount, listAccounts, updateAccountCredentials } fr
 import { commitAlerts, loadAlertObservations, loadAlertStates, loadSilences } from './queries/alerts.js';
 import { insertApiToken, useApiToken } from './queries/api-tokens.js';
 import { createLinkCode, findChatIdentity, seenUpdate, snoozeProduct, useLinkCode } from './queries/chat.js';
+import { findChatIdentityWithStock } from './queries/chat-identity-stock.js';
 import { latestRecommendationFor, stockCandidates } from './queries/chat-stock.js';
 import { findCompany, findCompanyBySlug, insertCompany, listCompanies } from './queries/companies.js';
 import { loadHistories, upsertForecasts } from './queries/forecasts.js';
@@ -194,6 +195,8 @@ export function createChatStore(
 ): ChatStore {
   return {
     identity: (platform, chatId, userId) => findChatIdentity(db, platform, '', chatId, userId),
+    identityWithStock: (platform, chatId, userId, query) =>
+      findChatIdentityWithStock(db, platform, '', chatId, userId, query),
     link: (input) => useLinkCode(db, { ...input, workspaceId: '', now: now() }),
     stockCandidates: (companyId, query) => stockCandidates(db, companyId, query),
     stockRecommendation: (companyId, productId) => latestRecommendationFor(db, companyId, productId),

@@ -16,18 +16,23 @@ import { type ActionOk, type ActionRefusal, createOrderActions, NOT_CURRENT } fr
 
 type Platform = 'telegram' | 'slack';
 
+type StoredIdentity = {
+  company: { id: string; name: string; locale: Locale; timezone: string };
+  user: { role: Actor['role']; approvalLimit: number | null; displayName: string | null };
+};
+
 export type ChatStore = {
-  identity(
+  identity(platform: Platform, chatId: string, userId: string): Promise<StoredIdentity | undefined>;
+  /**
+   * identity and the exact hits of stockCandidates in one round trip (issue #7: every /stock asks
+   * both); exact is empty when no identifier matched. Optional: without it, two round trips.
+   */
+  identityWithStock?(
     platform: Platform,
     chatId: string,
     userId: string,
-  ): Promise<
-    | {
-        company: { id: string; name: string; locale: Locale; timezone: string };
-        user: { role: Actor['role']; approvalLimit: number | null; displayName: string | null };
-      }
-    | undefined
-  >;
+    query: string,
+  ): Promise<{ identity: StoredIdentity; exact: StockCandidate[] } | undefined>;
   link(input: {
     platform: Platform;
     chatId: string;
@@ -91,23 +96,44 @@ export function createChatService(deps: {
     findRec,
   });
 
+  const toIdentity = (platform: Platform, userId: string, { company, user }: StoredIdentity) => ({
+    companyId: company.id,
+    companyName: company.name,
+    locale: company.locale,
+    timezone: company.timezone,
+    actor: {
+      id: `${platform}:${userId}`,
+      role: user.role,
+      approvalLimit: user.approvalLimit,
+      display: user.displayName ?? `${platform}:${userId}`,
+    },
+  });
+  const stockCandidates = async (companyId: string, query: string): Promise<StockCandidate[]> => {
+    const found = await deps.store.stockCandidates(companyId, query);
+    if (found.length > 0) return found;
+    // Nothing matched: enough of the catalogue for "did you mean".
+    return (await deps.catalogue.list(companyId, { limit: 500, offset: 0 })).items;
+  };
+
+  const identify = async (platform: Platform, chatId: string, userId: string) => {
+    const found = await deps.store.identity(platform, chatId, userId);
+    return found ? toIdentity(platform, userId, found) : null;
+  };
+
   return {
-    async identify(platform: Platform, chatId: string, userId: string) {
-      const found = await deps.store.identity(platform, chatId, userId);
+    identify,
+
+    async identifyForStock(platform: Platform, chatId: string, userId: string, query: string) {
+      if (!deps.store.identityWithStock) {
+        const identity = await identify(platform, chatId, userId);
+        return identity && { identity, candidates: await stockCandidates(identity.companyId, query) };
+      }
+      const found = await deps.store.identityWithStock(platform, chatId, userId, query);
       if (!found) return null;
-      const { company, user } = found;
-      return {
-        companyId: company.id,
-        companyName: company.name,
-        locale: company.locale,
-        timezone: company.timezone,
-        actor: {
-          id: `${platform}:${userId}`,
-          role: user.role,
-          approvalLimit: user.approvalLimit,
-          display: user.displayName ?? `${platform}:${userId}`,
-        },
-      };
+      const identity = toIdentity(platform, userId, found.identity);
+      const candidates =
+        found.exact.length > 0 ? found.exact : await stockCandidates(identity.companyId, query);
+      return { identity, candidates };
     },
 
     async link(input: {
@@ -122,12 +148,7 @@ export function createChatService(deps: {
       return { ok: false as const, code: r.code, message: LINK_MESSAGES[r.code].en };
     },
 
-    async stockCandidates(companyId: string, query: string): Promise<StockCandidate[]> {
-      const found = await deps.store.stockCandidates(companyId, query);
-      if (found.length > 0) return found;
-      // Nothing matched: enough of the catalogue for "did you mean".
-      return (await deps.catalogue.list(companyId, { limit: 500, offset: 0 })).items;
-    },
+    stockCandidates,
 
     // One product's row of the latest run, not the whole run (100,000 rows for a large seller).
     stockRecommendation: (companyId: string, productId: number) =>

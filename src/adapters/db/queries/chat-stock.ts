@@ -21,24 +21,33 @@ const STOCK_LIMIT = 50;
 const exactStockQuery = (numeric: boolean) =>
   preparedPer((db) => {
     const companyId = sql.placeholder('companyId');
-    const q = sql.placeholder('q');
-    const byNumber = numeric
-      ? sql`union select id from products where company_id = ${companyId} and wb_nm_id = ${q}::bigint
+    return exactStockSelect(db, companyId, sql.placeholder('q'), numeric).prepare(
+      numeric ? 'chat_stock_exact_number' : 'chat_stock_exact',
+    );
+  });
+
+/**
+ * The exact lookup as a select, for the company `companyId` gives: a placeholder here, the
+ * identified company's column in chat-identity-stock.ts, which folds `identify` into it.
+ */
+export function exactStockSelect(db: Db, companyId: SQLWrapper, q: SQLWrapper, numeric: boolean) {
+  const byNumber = numeric
+    ? sql`union select id from products where company_id = ${companyId} and wb_nm_id = ${q}::bigint
       union select id from products where company_id = ${companyId} and ozon_sku = ${q}::bigint`
-      : sql``;
-    return stockSelect(
-      db,
-      companyId,
-      sql`select id from products where company_id = ${companyId}
+    : sql``;
+  return stockSelect(
+    db,
+    companyId,
+    sql`select id from products where company_id = ${companyId}
           and seller_sku = any(array[${q}::text, upper(${q}::text), lower(${q}::text)])
         union select id from products where company_id = ${companyId} and ozon_offer_id = ${q}::text
         union select id from products where barcodes @> array[${q}::text] and company_id = ${companyId}
         ${byNumber}
         limit ${sql.raw(String(STOCK_LIMIT))}`,
-      // Handwritten rather than built from recommendationViewColumns: the product's own columns come
-      // from the outer row, which saves a join on the hottest query; a test holds it equal to
-      // latestRecommendationFor, field for field.
-      sql`(select json_build_object('id', r.id, 'productId', r.product_id, 'sellerSku', p.seller_sku,
+    // Handwritten rather than built from recommendationViewColumns: the product's own columns come
+    // from the outer row, which saves a join on the hottest query; a test holds it equal to
+    // latestRecommendationFor, field for field.
+    sql`(select json_build_object('id', r.id, 'productId', r.product_id, 'sellerSku', p.seller_sku,
           'name', p.name, 'supplierId', r.supplier_id, 'supplierName', su.name, 'unitCost', p.unit_cost,
           'runDate', r.run_date, 'category', r.category, 'reasons', r.reasons,
           'availableStock', r.available_stock, 'inTransit', r.in_transit, 'onOrder', r.on_order,
@@ -48,10 +57,19 @@ const exactStockQuery = (numeric: boolean) =>
         from recommendations r left join suppliers su on su.id = r.supplier_id
         where r.company_id = p.company_id and r.product_id = p.id
           and r.run_date = (select max(run_date) from recommendations where company_id = ${companyId}))`,
-    ).prepare(numeric ? 'chat_stock_exact_number' : 'chat_stock_exact');
-  });
+  );
+}
 const exactByText = exactStockQuery(false);
 const exactByNumber = exactStockQuery(true);
+
+/** A row of the exact lookup: the product with its stock and its recommendation read along. */
+export const toStockCandidate = (r: Record<string, unknown>): StockCandidate => ({
+  ...toProductStockView(r),
+  recommendation: (r.recommendation as RecommendationView | null) ?? null,
+});
+
+/** Whether a /stock query is looked up as a number too (nmID, Ozon SKU). */
+export const isNumericQuery = (q: string) => /^\d{1,15}$/.test(q);
 
 /**
  * Products a /stock query may mean, with their stock: exact identifiers first, then SKU or name
@@ -61,13 +79,9 @@ const exactByNumber = exactStockQuery(true);
  */
 export async function stockCandidates(db: Db, companyId: string, query: string): Promise<StockCandidate[]> {
   const q = query.trim();
-  const asNumber = /^\d{1,15}$/.test(q) ? Number(q) : null;
+  const asNumber = isNumericQuery(q) ? Number(q) : null;
   const exact = await (asNumber === null ? exactByText : exactByNumber)(db).execute({ companyId, q });
-  if (exact.length > 0)
-    return exact.map((r) => ({
-      ...toProductStockView(r),
-      recommendation: (r.recommendation as RecommendationView | null) ?? null,
-    }));
+  if (exact.length > 0) return exact.map(toStockCandidate);
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await stockSelect(
     db,
@@ -101,10 +115,11 @@ function stockSelect(db: Db, companyId: SQLWrapper | string, ids: SQL, recommend
       ozon_sku: sql`p.ozon_sku`,
       ozon_offer_id: sql`p.ozon_offer_id`,
       active: sql`p.active`,
-      stock: sql`coalesce(st.stock, 0)`,
-      stock_taken_at: sql`st.taken_at`,
-      units: sql`coalesce(sd.units, 0)`,
-      recommendation,
+      // Named, so the select can also be a subquery (chat-identity-stock.ts reads s.stock, …).
+      stock: sql`coalesce(st.stock, 0)`.as('stock'),
+      stock_taken_at: sql`st.taken_at`.as('stock_taken_at'),
+      units: sql`coalesce(sd.units, 0)`.as('units'),
+      recommendation: sql`${recommendation}`.as('recommendation'),
     })
     .from(sql`products p
       left join lateral (

@@ -19,7 +19,13 @@ export const hashCode = (code: string) =>
 const identityQuery = preparedPer((db) =>
   db
     .select({
-      company: companies,
+      // What a chat answer needs of the company, not its 22 columns (issue #7: every command).
+      company: {
+        id: companies.id,
+        name: companies.name,
+        locale: companies.locale,
+        timezone: companies.timezone,
+      },
       role: chatUsers.role,
       approvalLimit: chatUsers.approvalLimit,
       displayName: chatUsers.displayName,
