@@ -9,6 +9,12 @@ import { orderRow, placeholderProduct, stockRow, supplyRow } from './map-records
 // Ozon accepts a range of at most a year; WB keeps 90 days whatever is asked.
 const FULL_HISTORY_MS = 364 * 86_400_000;
 const BATCH_ROWS = 10_000;
+/**
+ * A long orders step sums daily_sales on the way, each time this many lines have landed, beside
+ * the fetching (one refresh at a time); the step still ends with a refresh that takes the rest.
+ * A first sync of a year is otherwise followed by one long refresh with the fetching done.
+ */
+const REFRESH_EVERY_ROWS = 200_000;
 
 export type SyncStep = 'catalogue' | 'orders' | 'stock' | 'supplies';
 const STEPS: readonly SyncStep[] = ['catalogue', 'orders', 'stock', 'supplies'];
@@ -76,6 +82,7 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
         // page. One batch is written while the next is fetched; writes stay in order.
         let batch: Page<unknown> | undefined;
         let writing: Promise<void> = Promise.resolve();
+        const early = step === 'orders' ? earlyRefresh(account, report, log) : undefined;
         const flush = async () => {
           if (!batch) return;
           const full = batch;
@@ -83,6 +90,7 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
           await writing;
           writing = savePage(step, full, { account, index, takenAt, runId, report, log }).then((n) => {
             report.written += n;
+            early?.landed(n);
             opts.onPage?.(step, report);
           });
           // Its failure is taken up by the next flush or at the end of the step.
@@ -104,6 +112,7 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
         } finally {
           // A failed fetch still waits for the write in flight, so the report and the next step see it.
           await writing;
+          await early?.settled();
         }
         if (step === 'stock' && complete)
           await store.closeStock(account.companyId, account.marketplace, takenAt, runId);
@@ -127,9 +136,35 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
     return { ...result, runId, steps };
   };
 
+  /** Refreshes daily_sales in the background as lines land; a failure leaves its keys for the next one. */
+  function earlyRefresh(account: Account, report: StepReport, log: Logger) {
+    let since = 0;
+    let running: Promise<void> | undefined;
+    return {
+      landed(rows: number) {
+        since += rows;
+        if (since < REFRESH_EVERY_ROWS || running) return;
+        since = 0;
+        running = store
+          .refreshDailySales(account.companyId, account.marketplace)
+          .then(
+            (n) => {
+              report.derived = (report.derived ?? 0) + n;
+            },
+            (err: unknown) => log.warn({ error: describeError(err) }, 'early daily sales refresh failed'),
+          )
+          .finally(() => {
+            running = undefined;
+          });
+      },
+      settled: () => running,
+    };
+  }
+
   async function refreshDailySales(account: Account, report: StepReport, log: Logger) {
     try {
-      report.derived = await store.refreshDailySales(account.companyId, account.marketplace);
+      report.derived =
+        (report.derived ?? 0) + (await store.refreshDailySales(account.companyId, account.marketplace));
     } catch (err) {
       const error = `daily sales not recomputed: ${describeError(err)}`;
       report.error = report.error ? `${report.error}; ${error}` : error;

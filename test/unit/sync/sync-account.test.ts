@@ -89,7 +89,8 @@ function store(log: string[], failOn?: number) {
     },
     refreshDailySales: async () => {
       log.push('refresh');
-      return 0;
+      await new Promise((r) => setTimeout(r, 5));
+      return 5;
     },
     closeStock: async () => 0,
   };
@@ -127,5 +128,20 @@ describe('account sync batching', () => {
     expect(log).not.toContain('write 3 start');
     // What did land is still summed into daily_sales.
     expect(log.at(-1)).toBe('refresh');
+  });
+
+  it('a long step sums daily_sales on the way every 200,000 lines, beside the fetching, and once more at the end', async () => {
+    const log: string[] = [];
+    const { store: s } = store(log);
+    const report = await sync(s)(account, client(25, log), { full: true });
+    expect(report.steps.orders).toMatchObject({ status: 'success', written: 250_000 });
+    const refreshes = log.flatMap((l, i) => (l === 'refresh' ? [i] : []));
+    expect(refreshes).toHaveLength(2);
+    // The first starts once batch 20 has landed, while later pages are still being fetched.
+    expect(refreshes[0]).toBeGreaterThan(log.indexOf('write 20 done'));
+    expect(refreshes[0]).toBeLessThan(log.indexOf('fetch 25'));
+    expect(log.at(-1)).toBe('refresh');
+    // Rows written by both refreshes are counted.
+    expect(report.steps.orders.derived).toBe(10);
   });
 });
