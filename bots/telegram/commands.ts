@@ -3,7 +3,7 @@
 // get /help, /link and a polite refusal, never any company's data.
 
 import type { Context } from 'telegraf';
-import type { Locale } from '../../src/ports.js';
+import type { Locale, StockCandidate } from '../../src/ports.js';
 import type { ChatIdentity } from '../chat-port.js';
 import { parseCommand } from '../commands/index.js';
 import { type QueryIntent, queryReply, renderReply } from '../query-reply.js';
@@ -13,6 +13,14 @@ import { guessLocale, textsFor } from './texts.js';
 export async function handleCommand(ctx: Context, deps: HandlerDeps, text: string): Promise<void> {
   const chatId = String(ctx.chat?.id ?? '');
   const userId = String(ctx.from?.id ?? '');
+  // A /stock intent is the same in every language (only refusals are worded), so the most common
+  // command asks who is talking and looks the product up in one go, as on Slack (issue #7).
+  const stock = parseCommand(text, { locale: 'en' });
+  if (stock.kind === 'stock') {
+    const found = await deps.port.identifyForStock('telegram', chatId, userId, stock.query);
+    if (!found) return refuseUnlinked(ctx, deps, guessLocale(ctx.from?.language_code), stock.kind);
+    return answerQuery(ctx, deps, found.identity, stock, found.candidates);
+  }
   const identity = await deps.port.identify('telegram', chatId, userId);
   const locale = identity?.locale ?? guessLocale(ctx.from?.language_code);
   const intent = parseCommand(text, { locale });
@@ -29,15 +37,27 @@ export async function handleCommand(ctx: Context, deps: HandlerDeps, text: strin
     case 'link':
       return link(ctx, deps, intent.code, locale);
   }
-  if (!identity) {
-    deps.log.info({ chatId, userId, command: intent.kind }, 'telegram: refused, not linked');
-    return notice(textsFor(locale).notLinked);
-  }
+  if (!identity) return refuseUnlinked(ctx, deps, locale, intent.kind);
   return answerQuery(ctx, deps, identity, intent);
 }
 
-async function answerQuery(ctx: Context, deps: HandlerDeps, id: ChatIdentity, intent: QueryIntent) {
-  const reply = await queryReply(deps, id, intent, textsFor(id.locale).noDigest);
+function refuseUnlinked(ctx: Context, deps: HandlerDeps, locale: Locale, command: QueryIntent['kind']) {
+  deps.log.info(
+    { chatId: String(ctx.chat?.id ?? ''), userId: String(ctx.from?.id ?? ''), command },
+    'telegram: refused, not linked',
+  );
+  const message = textsFor(locale).notLinked;
+  return sendRendered(ctx, deps.renderer.renderMessages('telegram', locale, 'notice', { message }));
+}
+
+async function answerQuery(
+  ctx: Context,
+  deps: HandlerDeps,
+  id: ChatIdentity,
+  intent: QueryIntent,
+  candidates?: StockCandidate[],
+) {
+  const reply = await queryReply(deps, id, intent, textsFor(id.locale).noDigest, candidates);
   return sendRendered(ctx, renderReply(deps.renderer, 'telegram', id.locale, reply));
 }
 

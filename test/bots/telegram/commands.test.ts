@@ -128,6 +128,17 @@ describe('who may see what', () => {
     expect(fake.callsOf('stockCandidates')).toEqual([]);
   });
 
+  it('refuses /stock to an unlinked user in the language of their Telegram client', async () => {
+    const { replies, fake } = await say('/stock SKU-42', {
+      id: STRANGER,
+      username: 'x',
+      language_code: 'ru',
+    });
+    expect(replies[0]).toContain('/link');
+    expect(replies[0]).toMatch(/[а-яё]/i);
+    expect(fake.callsOf('stockCandidates')).toEqual([]);
+  });
+
   it('refuses a linked chat to a user of no company', async () => {
     const { replies, fake } = await say('/digest', { id: STRANGER, username: 'x' }, GROUP);
     expect(replies[0]).toContain('not linked');
