@@ -1,4 +1,4 @@
-import type { SyncStep } from './sync-account.js';
+import type { SyncStep } from './step-report.js';
 
 // Is each account's data fresh enough to act on? Pure: runs and a clock in, a report out.
 

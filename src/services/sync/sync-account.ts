@@ -1,10 +1,19 @@
-import type { JsonValue, Page, SkippedRecord } from '../../core/marketplace/records.js';
+import type { JsonValue, Page } from '../../core/marketplace/records.js';
 import { describeError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { MarketplaceClient } from '../../ports/marketplace.js';
-import type { Marketplace, SyncRunResult, SyncStore } from '../../ports.js';
+import type { Marketplace, SyncStore } from '../../ports.js';
 import { catalogueRow, createProductIndex, type ProductIndex } from './identity.js';
 import { orderRow, placeholderProduct, stockRow, supplyRow } from './map-records.js';
+import {
+  noteSkipped,
+  STEPS,
+  type StepReport,
+  type SyncReport,
+  type SyncStep,
+  summarise,
+  unmatched,
+} from './step-report.js';
 
 // Ozon accepts a range of at most a year; WB keeps 90 days whatever is asked.
 const FULL_HISTORY_MS = 364 * 86_400_000;
@@ -15,25 +24,6 @@ const BATCH_ROWS = 10_000;
  * A first sync of a year is otherwise followed by one long refresh with the fetching done.
  */
 const REFRESH_EVERY_ROWS = 200_000;
-
-export type SyncStep = 'catalogue' | 'orders' | 'stock' | 'supplies';
-const STEPS: readonly SyncStep[] = ['catalogue', 'orders', 'stock', 'supplies'];
-
-export type StepReport = {
-  status: 'success' | 'partial' | 'failed';
-  pages: number;
-  processed: number;
-  written: number;
-  skipped: number;
-  /** A few skipped records with their reasons, for the person who looks. */
-  skippedSamples: SkippedRecord[];
-  /** Rows derived from what was written (daily_sales for the orders step). */
-  derived?: number;
-  error?: string;
-  at: string;
-};
-
-export type SyncReport = SyncRunResult & { runId: number; steps: Record<SyncStep, StepReport> };
 
 type Account = { id: number; companyId: string; marketplace: Marketplace };
 
@@ -260,48 +250,3 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
     }
   }
 }
-
-const unmatched = (endpoint: string, key: string | null): SkippedRecord => ({
-  endpoint,
-  reason: 'no product in the catalogue matches this record',
-  key,
-  excerpt: '',
-});
-
-function noteSkipped(
-  report: StepReport,
-  skipped: readonly SkippedRecord[],
-  log: Logger,
-  step: SyncStep,
-): void {
-  if (skipped.length === 0) return;
-  report.skipped += skipped.length;
-  for (const s of skipped) {
-    if (report.skippedSamples.length < 5) report.skippedSamples.push(s);
-    log.warn({ step, endpoint: s.endpoint, key: s.key, reason: s.reason }, 'record skipped');
-  }
-}
-
-function summarise(steps: Record<SyncStep, StepReport>, durationMs: number): SyncRunResult {
-  const all = Object.values(steps);
-  const failed = all.filter((s) => s.status === 'failed');
-  const status =
-    failed.length === all.length
-      ? 'failed'
-      : all.every((s) => s.status === 'success')
-        ? 'success'
-        : 'partial';
-  return {
-    status,
-    recordsProcessed: all.reduce((n, s) => n + s.processed, 0),
-    recordsUpdated: all.reduce((n, s) => n + s.written, 0),
-    recordsSkipped: all.reduce((n, s) => n + s.skipped, 0),
-    errorMessage:
-      failed.length > 0 ? failed.map((s) => `${stepName(steps, s)}: ${s.error}`).join('; ') : null,
-    details: steps,
-    durationMs,
-  };
-}
-
-const stepName = (steps: Record<SyncStep, StepReport>, s: StepReport) =>
-  (Object.entries(steps).find(([, v]) => v === s)?.[0] ?? '?') as SyncStep;

@@ -4,7 +4,8 @@ import { mapLimit } from '../../lib/map-limit.js';
 import type { MarketplaceClient } from '../../ports/marketplace.js';
 import type { AccountStore, CompanyRecord, MarketplaceCredentials, Sealer, SyncStore } from '../../ports.js';
 import { assessSyncHealth } from './health.js';
-import { createAccountSync, type StepReport, type SyncReport, type SyncStep } from './sync-account.js';
+import type { StepReport, SyncReport, SyncStep } from './step-report.js';
+import { createAccountSync } from './sync-account.js';
 
 /** Two writers keep both cores of a small machine busy without crowding the database. */
 const ACCOUNTS_AT_ONCE = 2;

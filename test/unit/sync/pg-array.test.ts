@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PgArray, pgArrayLiteral } from '../../../src/adapters/db/queries/sync-orders.js';
+import { columnArrays, PgArray } from '../../../src/adapters/db/queries/pg-array.js';
 
 // The original: every element quoted, `\` and `"` escaped by two regex replaces.
 const reference = (values: readonly unknown[]) =>
@@ -9,7 +9,7 @@ const reference = (values: readonly unknown[]) =>
     )
     .join(',')}}`;
 
-describe('pgArrayLiteral', () => {
+describe('PostgreSQL array literals', () => {
   it.each([
     [[]],
     [['a']],
@@ -19,7 +19,7 @@ describe('pgArrayLiteral', () => {
     [[true, false, { toString: () => 'o"b\\j' }]],
     [['2026-09-28', '2026-09-28T11:03:11.000Z']],
   ])('%j', (values) => {
-    expect(pgArrayLiteral(values)).toBe(reference(values));
+    expect(columnArrays(values, { v: (x) => x }).v).toBe(reference(values));
     const built = new PgArray();
     for (const v of values) built.add(v);
     expect(built.literal()).toBe(reference(values));

@@ -3,6 +3,7 @@ import { toIsoString } from '../../../core/marketplace/moscow-time.js';
 import type { Marketplace, OrderRow, SupplyRow } from '../../../ports.js';
 import { affectedRows, type Db } from '../client.js';
 import { marketplaceAccounts, supplies, warehouses } from '../schema/index.js';
+import { columnArrays, PgArray } from './pg-array.js';
 
 const CHUNK = 1000;
 // Column arrays through unnest: one statement and 14 parameters however many rows (a VALUES list
@@ -216,83 +217,38 @@ async function upsertOrderLines(
   rows: readonly OrderRow[],
 ): Promise<void> {
   // One parameter per column, sent as an array literal: both drivers pass text through unchanged.
-  // The columns are built in one pass over the rows (this runs for every order line synced).
-  const externalId = new PgArray();
-  const kind = new PgArray();
-  const orderId = new PgArray();
-  const productId = new PgArray();
-  const warehouseName = new PgArray();
-  const quantity = new PgArray();
-  const price = new PgArray();
-  const status = new PgArray();
-  const orderedAt = new PgArray();
-  const orderDate = new PgArray();
-  const lastChangeAt = new PgArray();
-  for (const r of rows) {
-    externalId.add(r.externalId);
-    kind.add(r.kind);
-    orderId.add(r.orderId);
-    productId.add(r.productId);
-    warehouseName.add(r.warehouseName);
-    quantity.add(r.quantity);
-    price.add(r.price);
-    status.add(r.status);
-    orderedAt.add(toIsoString(r.orderedAt));
-    orderDate.add(r.orderDate);
-    lastChangeAt.add(toIsoString(r.lastChangeAt));
-  }
+  const c = columnArrays(rows, {
+    externalId: (r) => r.externalId,
+    kind: (r) => r.kind,
+    orderId: (r) => r.orderId,
+    productId: (r) => r.productId,
+    warehouseName: (r) => r.warehouseName,
+    quantity: (r) => r.quantity,
+    price: (r) => r.price,
+    status: (r) => r.status,
+    orderedAt: (r) => toIsoString(r.orderedAt),
+    orderDate: (r) => r.orderDate,
+    lastChangeAt: (r) => toIsoString(r.lastChangeAt),
+  });
   await db.execute(sql`
     insert into orders (company_id, account_id, marketplace, external_id, kind, order_id, product_id, warehouse_name,
                         quantity, price, status, ordered_at, order_date, last_change_at)
     select ${companyId}::uuid, ${accountId}::bigint, ${marketplace}::marketplace, t.*
     from unnest(
-      ${externalId.literal()}::text[],
-      ${kind.literal()}::order_kind[],
-      ${orderId.literal()}::text[],
-      ${productId.literal()}::bigint[],
-      ${warehouseName.literal()}::text[],
-      ${quantity.literal()}::int[],
-      ${price.literal()}::numeric[],
-      ${status.literal()}::order_status[],
-      ${orderedAt.literal()}::timestamptz[],
-      ${orderDate.literal()}::date[],
-      ${lastChangeAt.literal()}::timestamptz[]
+      ${c.externalId}::text[],
+      ${c.kind}::order_kind[],
+      ${c.orderId}::text[],
+      ${c.productId}::bigint[],
+      ${c.warehouseName}::text[],
+      ${c.quantity}::int[],
+      ${c.price}::numeric[],
+      ${c.status}::order_status[],
+      ${c.orderedAt}::timestamptz[],
+      ${c.orderDate}::date[],
+      ${c.lastChangeAt}::timestamptz[]
     ) as t
     on conflict (company_id, marketplace, external_id) do update set
       status = excluded.status, quantity = excluded.quantity, price = excluded.price,
       product_id = excluded.product_id, order_date = excluded.order_date,
       last_change_at = excluded.last_change_at, updated_at = now()`);
-}
-
-/** One element of a PostgreSQL array literal: `NULL`, or the value quoted with `"` and `\` escaped. */
-function pgArrayItem(v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  const text = typeof v === 'string' ? v : String(v);
-  // Most values (ids, dates, numbers) have nothing to escape: skip the regex for them.
-  if (text.indexOf('"') === -1 && text.indexOf('\\') === -1) return `"${text}"`;
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-/** A PostgreSQL array literal built element by element (see pgArrayLiteral). */
-export class PgArray {
-  private text = '';
-  private empty = true;
-
-  add(value: unknown): void {
-    if (this.empty) {
-      this.text = pgArrayItem(value);
-      this.empty = false;
-    } else this.text += `,${pgArrayItem(value)}`;
-  }
-
-  literal(): string {
-    return `{${this.text}}`;
-  }
-}
-
-/** `{"a","b",NULL}`: a PostgreSQL array literal, every element quoted and escaped. */
-export function pgArrayLiteral(values: readonly unknown[]): string {
-  const array = new PgArray();
-  for (const v of values) array.add(v);
-  return array.literal();
 }

@@ -2,7 +2,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Marketplace, StockRow, SyncRunResult } from '../../../ports.js';
 import { affectedRows, type Db } from '../client.js';
 import { syncRuns } from '../schema/index.js';
-import { PgArray, upsertWarehouses } from './sync-orders.js';
+import { columnArrays } from './pg-array.js';
+import { upsertWarehouses } from './sync-orders.js';
 
 const CHUNK = 2000;
 
@@ -46,35 +47,28 @@ export async function saveStockPage(
     // turning ~10,000 rows × 11 values into parameters than PostgreSQL spent inserting them.
     const at = takenAt.toISOString();
     for (let i = 0; i < values.length; i += CHUNK) {
-      const productId = new PgArray();
-      const warehouseId = new PgArray();
-      const stockType = new PgArray();
-      const quantity = new PgArray();
-      const reserved = new PgArray();
-      const toCustomers = new PgArray();
-      const fromCustomers = new PgArray();
-      for (const r of values.slice(i, i + CHUNK)) {
-        productId.add(r.productId);
-        warehouseId.add(r.warehouseId);
-        stockType.add(r.stockType);
-        quantity.add(r.quantity);
-        reserved.add(r.reserved);
-        toCustomers.add(r.inTransitToCustomers);
-        fromCustomers.add(r.inTransitFromCustomers);
-      }
+      const c = columnArrays(values.slice(i, i + CHUNK), {
+        productId: (r) => r.productId,
+        warehouseId: (r) => r.warehouseId,
+        stockType: (r) => r.stockType,
+        quantity: (r) => r.quantity,
+        reserved: (r) => r.reserved,
+        toCustomers: (r) => r.inTransitToCustomers,
+        fromCustomers: (r) => r.inTransitFromCustomers,
+      });
       await tx.execute(sql`
         insert into stock_snapshots (company_id, product_id, marketplace, warehouse_id, stock_type, quantity, reserved,
                                      in_transit_to_customers, in_transit_from_customers, taken_at, sync_run_id)
         select ${companyId}::uuid, t.product_id, ${marketplace}, t.warehouse_id, t.stock_type, t.quantity, t.reserved,
                t.to_customers, t.from_customers, ${at}::timestamptz, ${runId}::bigint
         from unnest(
-          ${productId.literal()}::bigint[],
-          ${warehouseId.literal()}::bigint[],
-          ${stockType.literal()}::stock_type[],
-          ${quantity.literal()}::int[],
-          ${reserved.literal()}::int[],
-          ${toCustomers.literal()}::int[],
-          ${fromCustomers.literal()}::int[]
+          ${c.productId}::bigint[],
+          ${c.warehouseId}::bigint[],
+          ${c.stockType}::stock_type[],
+          ${c.quantity}::int[],
+          ${c.reserved}::int[],
+          ${c.toCustomers}::int[],
+          ${c.fromCustomers}::int[]
         ) as t(product_id, warehouse_id, stock_type, quantity, reserved, to_customers, from_customers)
         on conflict (company_id, product_id, warehouse_id, stock_type, taken_at) do update set
           quantity = stock_snapshots.quantity + excluded.quantity,
