@@ -27,13 +27,15 @@ import {
 import { createDigestService } from '../../src/services/notify/digest.js';
 import { createProcurementRunner } from '../../src/services/procurement/run-procurement.js';
 import { silentLogger } from '../helpers/logs.js';
-import { benchArgs, rssSampler } from './args.js';
+import { benchArgs, cpuCalibrationMs, rssSampler } from './args.js';
 import { syncEmulatedSeller } from './seller-sync.js';
 
 const { json, value, say } = benchArgs();
 const rss = rssSampler();
 
 const skus = Number(value('--skus', '10000'));
+// Taken before the emulator starts, on an idle process.
+const calibrationMs = cpuCalibrationMs();
 const run = await syncEmulatedSeller({ skus, days: Number(value('--days', '365')), say });
 const pool = createWorkerPool<ForecastBatch, ForecastOutcome[]>(
   new URL('../../src/services/forecast/worker.ts', import.meta.url),
@@ -132,6 +134,7 @@ try {
     skus,
     cores: pool.size,
     host: hostname(),
+    calibrationMs,
     ...first,
     peakRssMb: rss.peakMb(),
     nextMorning: next,

@@ -5,7 +5,7 @@
 // flight (the two accounts sync side by side, as the sync service runs them).
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/adapters/db/client.js';
-import { benchArgs, rssSampler } from './args.js';
+import { benchArgs, cpuCalibrationMs, rssSampler } from './args.js';
 import { syncEmulatedSeller } from './seller-sync.js';
 
 const { json, value, say } = benchArgs();
@@ -13,6 +13,8 @@ const rss = rssSampler();
 
 const skus = Number(value('--skus', '10000'));
 const days = Number(value('--days', '365'));
+// Taken before the emulator starts, on an idle process.
+const calibrationMs = cpuCalibrationMs();
 const run = await syncEmulatedSeller({ skus, days, say });
 try {
   const { accounts, wallSeconds, realWaitSeconds } = run;
@@ -23,6 +25,7 @@ try {
   const figures = {
     skus,
     days,
+    calibrationMs,
     wallSeconds: Math.round(wallSeconds * 10) / 10,
     rateLimitWaitSeconds: Math.round(accounts.reduce((n, r) => n + r.rateLimitWaitSeconds, 0)),
     apiCalls: accounts.reduce((n, r) => n + r.apiCalls, 0),

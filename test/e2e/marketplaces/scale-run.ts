@@ -31,7 +31,7 @@ const clients: MarketplaceClient[] = [
 ];
 let peakRss = 0;
 const sample = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 50);
 const began = performance.now();
 for (const client of clients) {
