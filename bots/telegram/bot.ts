@@ -9,7 +9,7 @@ import type { Logger } from '../../src/lib/logger.js';
 import type { ChatPort } from '../chat-port.js';
 import { handleCallback } from './actions.js';
 import { handleCommand } from './commands.js';
-import { answer, type HandlerDeps, sendRendered } from './deps.js';
+import { answer, type HandlerDeps, sendNotice } from './deps.js';
 import { handleQuantityReply } from './quantity-reply.js';
 import { errorScrubber } from './scrub.js';
 import { registerCommands } from './set-commands.js';
@@ -90,8 +90,7 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
     const message = textsFor(locale).failed;
     try {
       if (ctx.callbackQuery) await answer(ctx, message, true);
-      else if (ctx.chat)
-        await sendRendered(ctx, opts.renderer.renderMessages('telegram', locale, 'notice', { message }));
+      else if (ctx.chat) await sendNotice(ctx, opts.renderer, locale, message);
     } catch (replyErr) {
       log.warn({ err: replyErr }, 'telegram: could not report the failure');
     }

@@ -7,7 +7,7 @@ import type { Locale, StockCandidate } from '../../src/ports.js';
 import type { ChatIdentity } from '../chat-port.js';
 import { parseCommand } from '../commands/index.js';
 import { type QueryIntent, queryReply, renderReply } from '../query-reply.js';
-import { type HandlerDeps, sendRendered } from './deps.js';
+import { type HandlerDeps, sendNotice, sendRendered } from './deps.js';
 import { guessLocale, textsFor } from './texts.js';
 
 export async function handleCommand(ctx: Context, deps: HandlerDeps, text: string): Promise<void> {
@@ -24,12 +24,9 @@ export async function handleCommand(ctx: Context, deps: HandlerDeps, text: strin
   const identity = await deps.port.identify('telegram', chatId, userId);
   const locale = identity?.locale ?? guessLocale(ctx.from?.language_code);
   const intent = parseCommand(text, { locale });
-  const notice = (message: string) =>
-    sendRendered(ctx, deps.renderer.renderMessages('telegram', locale, 'notice', { message }));
-
   switch (intent.kind) {
     case 'invalid':
-      return notice(intent.message);
+      return sendNotice(ctx, deps.renderer, locale, intent.message);
     case 'help':
       return sendRendered(ctx, [
         deps.renderer.render('telegram', locale, 'help', { linked: identity !== null }),
@@ -46,8 +43,7 @@ function refuseUnlinked(ctx: Context, deps: HandlerDeps, locale: Locale, command
     { chatId: String(ctx.chat?.id ?? ''), userId: String(ctx.from?.id ?? ''), command },
     'telegram: refused, not linked',
   );
-  const message = textsFor(locale).notLinked;
-  return sendRendered(ctx, deps.renderer.renderMessages('telegram', locale, 'notice', { message }));
+  return sendNotice(ctx, deps.renderer, locale, textsFor(locale).notLinked);
 }
 
 async function answerQuery(
@@ -76,8 +72,5 @@ async function link(ctx: Context, deps: HandlerDeps, code: string, locale: Local
     ? textsFor(result.locale).linked(result.companyName, result.role)
     : result.message;
   deps.log.info({ chatId: ctx.chat?.id, ok: result.ok }, 'telegram: link');
-  await sendRendered(
-    ctx,
-    deps.renderer.renderMessages('telegram', result.ok ? result.locale : locale, 'notice', { message }),
-  );
+  await sendNotice(ctx, deps.renderer, result.ok ? result.locale : locale, message);
 }

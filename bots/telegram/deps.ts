@@ -4,6 +4,7 @@
 import type { Context } from 'telegraf';
 import type { Renderer, TelegramMessage } from '../../src/adapters/render/index.js';
 import type { Logger } from '../../src/lib/logger.js';
+import type { Locale } from '../../src/ports.js';
 import type { ChatPort } from '../chat-port.js';
 
 export type HandlerDeps = {
@@ -27,6 +28,11 @@ export async function sendRendered(ctx: Context, messages: readonly TelegramMess
       ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
     });
   }
+}
+
+/** A plain-text notice (a refusal, a confirmation) in the notice template of `locale`. */
+export function sendNotice(ctx: Context, renderer: Renderer, locale: Locale, message: string): Promise<void> {
+  return sendRendered(ctx, renderer.renderMessages('telegram', locale, 'notice', { message }));
 }
 
 /** Callback answers are at most 200 characters; longer ones are refused by Telegram. */

@@ -3,7 +3,7 @@
 
 import type { Context } from 'telegraf';
 import type { Message } from 'telegraf/types';
-import { type HandlerDeps, sendRendered } from './deps.js';
+import { type HandlerDeps, sendNotice } from './deps.js';
 import { parseQuantity, promptRecommendation } from './prompts.js';
 import { guessLocale, textsFor } from './texts.js';
 
@@ -22,8 +22,7 @@ export async function handleQuantityReply(ctx: Context, deps: HandlerDeps, text:
   );
   const locale = identity?.locale ?? guessLocale(ctx.from?.language_code);
   const t = textsFor(locale);
-  const say = (message: string) =>
-    sendRendered(ctx, deps.renderer.renderMessages('telegram', locale, 'notice', { message }));
+  const say = (message: string) => sendNotice(ctx, deps.renderer, locale, message);
   if (!identity) {
     await say(t.notLinked);
     return true;

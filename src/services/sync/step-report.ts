@@ -46,7 +46,7 @@ export function noteSkipped(
 
 export function summarise(steps: Record<SyncStep, StepReport>, durationMs: number): SyncRunResult {
   const all = Object.values(steps);
-  const failed = all.filter((s) => s.status === 'failed');
+  const failed = (Object.entries(steps) as [SyncStep, StepReport][]).filter(([, s]) => s.status === 'failed');
   const status =
     failed.length === all.length
       ? 'failed'
@@ -58,12 +58,8 @@ export function summarise(steps: Record<SyncStep, StepReport>, durationMs: numbe
     recordsProcessed: all.reduce((n, s) => n + s.processed, 0),
     recordsUpdated: all.reduce((n, s) => n + s.written, 0),
     recordsSkipped: all.reduce((n, s) => n + s.skipped, 0),
-    errorMessage:
-      failed.length > 0 ? failed.map((s) => `${stepName(steps, s)}: ${s.error}`).join('; ') : null,
+    errorMessage: failed.length > 0 ? failed.map(([step, s]) => `${step}: ${s.error}`).join('; ') : null,
     details: steps,
     durationMs,
   };
 }
-
-const stepName = (steps: Record<SyncStep, StepReport>, s: StepReport) =>
-  (Object.entries(steps).find(([, v]) => v === s)?.[0] ?? '?') as SyncStep;
