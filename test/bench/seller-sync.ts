@@ -42,8 +42,11 @@ export async function syncEmulatedSeller(opts: { skus: number; days: number; say
     '--start',
     String(start),
   ];
+  // The heap limits in NODE_OPTIONS are the sync's memory budget, not the fake marketplace's: a
+  // real one runs elsewhere, so the emulator gets V8's defaults instead of GC-ing against them.
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_OPTIONS: '' },
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const nextLine = async () => {
