@@ -58,6 +58,16 @@ export type SupplyRow = {
   expectedAt: Date | null;
 };
 
+/**
+ * Order lines gathered for one saveOrders as their pages arrive. The store keeps them in its own
+ * compact form: a first sync's batches hold tens of thousands of lines while the next ones load.
+ */
+export interface OrderBatch {
+  add(row: OrderRow): void;
+  /** Lines added, repeats included. */
+  readonly size: number;
+}
+
 export type SyncRunResult = {
   status: 'success' | 'partial' | 'failed';
   recordsProcessed: number;
@@ -74,12 +84,18 @@ export type SyncStore = {
   identities(companyId: string): Promise<ProductIdentity[]>;
   /** Upserts by seller SKU, merging marketplace identifiers and barcodes; returns the products. */
   saveCatalogue(companyId: string, rows: readonly CatalogueRow[]): Promise<ProductIdentity[]>;
-  /** Order lines, the daily_sales keys they touch (pending) and the cursor: one transaction. */
+  /** An empty batch of order lines for saveOrders. */
+  orderBatch(): OrderBatch;
+  /**
+   * A batch of order lines, the daily_sales keys they touch (pending) and the cursor: one
+   * transaction. A line that comes twice in the batch is saved once, as the later one; returns
+   * the lines saved.
+   */
   saveOrders(
     companyId: string,
     accountId: number,
     marketplace: Marketplace,
-    rows: readonly OrderRow[],
+    batch: OrderBatch,
     cursor: { key: string; value: unknown },
   ): Promise<number>;
   /** Recomputes the pending daily_sales keys from the order lines; returns the rows changed. */

@@ -35,6 +35,13 @@ const line = (id: string, productId: number, patch: Partial<OrderRow> = {}): Ord
   lastChangeAt: new Date('2026-11-01T10:00:00Z'),
   ...patch,
 });
+/** A batch as the sync fills it, line by line. */
+const batch = (rows: readonly OrderRow[]) => {
+  const b = store.orderBatch();
+  for (const r of rows) b.add(r);
+  return b;
+};
+
 const dayOf = async (productId: number) => {
   await store.refreshDailySales(company.id, 'wildberries');
   return (
@@ -52,11 +59,11 @@ describe(`sync store (${database.label})`, () => {
       line('order:b', mug.id),
       line('sale:S1', mug.id, { kind: 'sale' }),
     ];
-    await store.saveOrders(company.id, account.id, 'wildberries', page, {
+    await store.saveOrders(company.id, account.id, 'wildberries', batch(page), {
       key: 'orders',
       value: { dateFrom: 'T1' },
     });
-    await store.saveOrders(company.id, account.id, 'wildberries', page, {
+    await store.saveOrders(company.id, account.id, 'wildberries', batch(page), {
       key: 'orders',
       value: { dateFrom: 'T1' },
     });
@@ -74,7 +81,7 @@ describe(`sync store (${database.label})`, () => {
       company.id,
       account.id,
       'wildberries',
-      [line('order:b', mug.id, { status: 'cancelled' })],
+      batch([line('order:b', mug.id, { status: 'cancelled' })]),
       {
         key: 'orders',
         value: { dateFrom: 'T2' },
@@ -86,7 +93,7 @@ describe(`sync store (${database.label})`, () => {
   it('a line that comes twice in one batch is stored once, as its later version', async () => {
     const twice = [line('order:e', tea.id), line('order:e', tea.id, { status: 'cancelled' })];
     expect(
-      await store.saveOrders(company.id, account.id, 'wildberries', twice, {
+      await store.saveOrders(company.id, account.id, 'wildberries', batch(twice), {
         key: 'orders',
         value: { dateFrom: 'T2' },
       }),
@@ -99,7 +106,7 @@ describe(`sync store (${database.label})`, () => {
       company.id,
       account.id,
       'wildberries',
-      [line('order:p1', tea.id, { orderDate: '2026-10-05' })],
+      batch([line('order:p1', tea.id, { orderDate: '2026-10-05' })]),
       {
         key: 'orders',
         value: { dateFrom: 'T2' },
@@ -122,7 +129,7 @@ describe(`sync store (${database.label})`, () => {
       company.id,
       account.id,
       'wildberries',
-      [line('order:p1', tea.id, { orderDate: '2026-10-05' })],
+      batch([line('order:p1', tea.id, { orderDate: '2026-10-05' })]),
       {
         key: 'orders',
         value: { dateFrom: 'T2' },
@@ -135,7 +142,7 @@ describe(`sync store (${database.label})`, () => {
   it('a page that fails saves nothing and leaves the cursor where it was', async () => {
     const bad = [line('order:c', mug.id), line('order:d', 999_999)];
     await expect(
-      store.saveOrders(company.id, account.id, 'wildberries', bad, {
+      store.saveOrders(company.id, account.id, 'wildberries', batch(bad), {
         key: 'orders',
         value: { dateFrom: 'T3' },
       }),

@@ -51,8 +51,9 @@ import { latestRecommendationDate, listRecommendations } from './queries/recomme
 import { loadIdentities, upsertCatalogue } from './queries/sync-catalogue.js';
 import {
   loadCursors,
+  OrderColumns,
   refreshDailySales,
-  saveOrderPage,
+  saveOrderBatch,
   saveSupplyPage,
   setCursor,
 } from './queries/sync-orders.js';
@@ -130,8 +131,9 @@ export function createSyncStore(db: Db): SyncStore {
     setCursor: (companyId, accountId, key, value) => setCursor(db, companyId, accountId, key, value),
     identities: (companyId) => loadIdentities(db, companyId),
     saveCatalogue: (companyId, rows) => upsertCatalogue(db, companyId, rows),
-    saveOrders: (companyId, accountId, marketplace, rows, cursor) =>
-      saveOrderPage(db, companyId, accountId, marketplace, rows, cursor),
+    orderBatch: () => new OrderColumns(),
+    saveOrders: (companyId, accountId, marketplace, batch, cursor) =>
+      saveOrderBatch(db, companyId, accountId, marketplace, batch, cursor),
     refreshDailySales: (companyId, marketplace) => refreshDailySales(db, companyId, marketplace),
     saveStock: (companyId, marketplace, rows, takenAt, runId) =>
       saveStockPage(db, companyId, marketplace, rows, takenAt, runId),

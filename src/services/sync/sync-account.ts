@@ -27,6 +27,22 @@ const REFRESH_EVERY_ROWS = 200_000;
 
 type Account = { id: number; companyId: string; marketplace: Marketplace };
 
+type SaveContext = {
+  account: Account;
+  index: ProductIndex;
+  takenAt: Date;
+  runId: number;
+  report: StepReport;
+  log: Logger;
+};
+
+/** The pages of one step not written yet: taken as they arrive, saved as one transaction. */
+type PendingBatch = {
+  readonly size: number;
+  take(page: Page<unknown>): Promise<void>;
+  save(): Promise<number>;
+};
+
 /** catalogue → orders → stock → supplies for one account; each page and its cursor in one transaction. */
 export function createAccountSync(deps: { store: SyncStore; log: Logger; now: () => Date }) {
   const { store } = deps;
@@ -70,7 +86,8 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
         let complete = false;
         // Pages are written in batches: fewer, larger transactions, each with the cursor of its last
         // page. One batch is written while the next is fetched; writes stay in order.
-        let batch: Page<unknown> | undefined;
+        const ctx = { account, index, takenAt, runId, report, log };
+        let batch: PendingBatch | undefined;
         let writing: Promise<void> = Promise.resolve();
         const early = step === 'orders' ? earlyRefresh(account, report, log) : undefined;
         const flush = async () => {
@@ -78,7 +95,7 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
           const full = batch;
           batch = undefined;
           await writing;
-          writing = savePage(step, full, { account, index, takenAt, runId, report, log }).then((n) => {
+          writing = full.save().then((n) => {
             report.written += n;
             early?.landed(n);
             opts.onPage?.(step, report);
@@ -91,12 +108,10 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
             report.pages++;
             report.processed += page.records.length + page.skipped.length;
             noteSkipped(report, page.skipped, log, step);
-            if (batch) {
-              for (const r of page.records) batch.records.push(r);
-              batch = { ...page, records: batch.records, skipped: [] };
-            } else batch = { ...page, records: [...page.records], skipped: [] };
+            batch ??= step === 'orders' ? orderLines(ctx) : recordBatch(step, ctx);
+            await batch.take(page);
             complete = !page.hasMore;
-            if (batch.records.length >= BATCH_ROWS) await flush();
+            if (batch.size >= BATCH_ROWS) await flush();
           }
           await flush();
         } finally {
@@ -185,17 +200,54 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
     }
   }
 
+  /** Order lines go into the store's batch as their pages arrive; the pages themselves do not wait. */
+  function orderLines(ctx: SaveContext): PendingBatch {
+    const { account, index } = ctx;
+    const lines = store.orderBatch();
+    let cursor: JsonValue | null = null;
+    return {
+      get size() {
+        return lines.size;
+      },
+      async take(page) {
+        const records = (page as Page<Parameters<typeof orderRow>[0]>).records;
+        const unknown = records.filter((l) => index.forOrder(l) === undefined);
+        if (unknown.length > 0)
+          (await store.saveCatalogue(account.companyId, unknown.map(placeholderProduct))).forEach(index.add);
+        for (const l of records) {
+          const id = index.forOrder(l);
+          if (id !== undefined) lines.add(orderRow(l, id));
+        }
+        cursor = page.cursor;
+      },
+      save: () =>
+        store.saveOrders(account.companyId, account.id, account.marketplace, lines, {
+          key: 'orders',
+          value: cursor,
+        }),
+    };
+  }
+
+  /** The other steps' records, gathered as they come and written as one page. */
+  function recordBatch(step: Exclude<SyncStep, 'orders'>, ctx: SaveContext): PendingBatch {
+    const records: unknown[] = [];
+    let last: Page<unknown> | undefined;
+    return {
+      get size() {
+        return records.length;
+      },
+      async take(page) {
+        for (const r of page.records) records.push(r);
+        last = page;
+      },
+      save: async () => (last ? savePage(step, { ...last, records, skipped: [] }, ctx) : 0),
+    };
+  }
+
   async function savePage(
-    step: SyncStep,
+    step: Exclude<SyncStep, 'orders'>,
     page: Page<unknown>,
-    ctx: {
-      account: Account;
-      index: ProductIndex;
-      takenAt: Date;
-      runId: number;
-      report: StepReport;
-      log: Logger;
-    },
+    ctx: SaveContext,
   ): Promise<number> {
     const { account, index } = ctx;
     const { companyId, marketplace } = account;
@@ -208,17 +260,6 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
         saved.forEach(index.add);
         await store.setCursor(companyId, account.id, step, page.cursor);
         return saved.length;
-      }
-      case 'orders': {
-        const lines = (page as Page<Parameters<typeof orderRow>[0]>).records;
-        const unknown = lines.filter((l) => index.forOrder(l) === undefined);
-        if (unknown.length > 0)
-          (await store.saveCatalogue(companyId, unknown.map(placeholderProduct))).forEach(index.add);
-        const rows = lines.flatMap((l) => {
-          const id = index.forOrder(l);
-          return id === undefined ? [] : [orderRow(l, id)];
-        });
-        return store.saveOrders(companyId, account.id, marketplace, rows, { key: step, value: page.cursor });
       }
       case 'stock': {
         const rows = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnArrays, PgArray } from '../../../src/adapters/db/queries/pg-array.js';
+import { ColumnArrays, columnArrays } from '../../../src/adapters/db/queries/pg-array.js';
 
 // The original: every element quoted, `\` and `"` escaped by two regex replaces.
 const reference = (values: readonly unknown[]) =>
@@ -20,8 +20,22 @@ describe('PostgreSQL array literals', () => {
     [['2026-09-28', '2026-09-28T11:03:11.000Z']],
   ])('%j', (values) => {
     expect(columnArrays(values, { v: (x) => x }).v).toBe(reference(values));
-    const built = new PgArray();
+    const built = new ColumnArrays<unknown, 'v'>({ v: (x) => x });
     for (const v of values) built.add(v);
-    expect(built.literal()).toBe(reference(values));
+    expect(built.literals().v).toBe(reference(values));
+  });
+
+  it('a batch filled row by row across many joins gives the same literals as one pass', () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => ({ id: i, name: i % 7 === 0 ? null : `n"${i}\\` }));
+    const columns = { id: (r: (typeof rows)[number]) => r.id, name: (r: (typeof rows)[number]) => r.name };
+    const built = new ColumnArrays(columns);
+    for (const r of rows) built.add(r);
+    expect(built.size).toBe(1_000);
+    expect(built.literals()).toEqual({
+      id: reference(rows.map((r) => r.id)),
+      name: reference(rows.map((r) => r.name)),
+    });
+    // Reading the literals does not consume the batch.
+    expect(built.literals().id).toBe(reference(rows.map((r) => r.id)));
   });
 });

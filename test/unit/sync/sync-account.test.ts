@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderLine, Page } from '../../../src/core/marketplace/records.js';
 import type { MarketplaceClient } from '../../../src/ports/marketplace.js';
-import type { OrderRow, SyncStore } from '../../../src/ports.js';
+import type { OrderBatch, OrderRow, SyncStore } from '../../../src/ports.js';
 import { createAccountSync } from '../../../src/services/sync/sync-account.js';
 import { silentLogger } from '../../helpers/logs.js';
 
@@ -75,7 +75,18 @@ function store(log: string[], failOn?: number) {
     startRun: async () => 1,
     finishRun: async () => {},
     saveCatalogue: async () => [],
-    saveOrders: async (_c, _a, _m, rows: readonly OrderRow[], cursor) => {
+    orderBatch: () => {
+      const rows: OrderRow[] = [];
+      return {
+        add: (row: OrderRow) => {
+          rows.push(row);
+        },
+        get size() {
+          return rows.length;
+        },
+      } satisfies OrderBatch;
+    },
+    saveOrders: async (_c, _a, _m, batch, cursor) => {
       const n = ++calls;
       log.push(`write ${n} start`);
       await new Promise((r) => setTimeout(r, 20));
@@ -85,7 +96,7 @@ function store(log: string[], failOn?: number) {
       }
       cursors[cursor.key] = cursor.value;
       log.push(`write ${n} done`);
-      return rows.length;
+      return batch.size;
     },
     refreshDailySales: async () => {
       log.push('refresh');

@@ -10,28 +10,63 @@ function pgArrayItem(v: unknown): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** A PostgreSQL array literal built element by element. */
-export class PgArray {
-  // Never empty once an element is in: an element is NULL or quoted.
-  private text = '';
+/**
+ * Rows between two joins of a column's items. A batch filled page by page lives across many young
+ * generation collections: joined every few hundred rows it is a few long flat strings per column,
+ * which the collector copies and marks cheaply, instead of a row object and its fields per line.
+ */
+const JOIN_EVERY_ROWS = 256;
 
-  add(value: unknown): void {
-    this.text = this.text === '' ? pgArrayItem(value) : `${this.text},${pgArrayItem(value)}`;
+type Column<R> = { name: string; read: (row: R) => unknown; items: string[]; joined: string[] };
+
+/** One array literal per column, filled row by row (the parameters of an unnest). */
+export class ColumnArrays<R, K extends string> {
+  private readonly columns: Column<R>[];
+  private rows = 0;
+
+  constructor(columns: Record<K, (row: R) => unknown>) {
+    this.columns = Object.entries<(row: R) => unknown>(columns).map(([name, read]) => ({
+      name,
+      read,
+      items: [],
+      joined: [],
+    }));
   }
 
-  literal(): string {
-    return `{${this.text}}`;
+  /** Rows added so far. */
+  get size(): number {
+    return this.rows;
+  }
+
+  add(row: R): void {
+    for (const c of this.columns) c.items.push(pgArrayItem(c.read(row)));
+    this.rows += 1;
+    if (this.rows % JOIN_EVERY_ROWS === 0) this.join();
+  }
+
+  literals(): Record<K, string> {
+    this.join();
+    return Object.fromEntries(this.columns.map((c) => [c.name, `{${c.joined.join(',')}}`])) as Record<
+      K,
+      string
+    >;
+  }
+
+  private join(): void {
+    for (const c of this.columns) {
+      if (c.items.length === 0) continue;
+      c.joined.push(c.items.join(','));
+      c.items = [];
+    }
   }
 }
 
-/** One array literal per column, filled in one pass over the rows (the parameters of an unnest). */
+/** One array literal per column, filled in one pass over the rows. */
 export function columnArrays<R, K extends string>(
   rows: Iterable<R>,
   columns: Record<K, (row: R) => unknown>,
 ): Record<K, string> {
-  const entries = (Object.entries(columns) as [K, (row: R) => unknown][]).map(
-    ([name, read]) => [name, read, new PgArray()] as const,
-  );
-  for (const row of rows) for (const [, read, array] of entries) array.add(read(row));
-  return Object.fromEntries(entries.map(([name, , array]) => [name, array.literal()])) as Record<K, string>;
+  const arrays = new ColumnArrays<R, K>(columns);
+  for (const row of rows) arrays.add(row);
+  return arrays.literals();
 }

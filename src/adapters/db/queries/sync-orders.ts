@@ -1,14 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { toIsoString } from '../../../core/marketplace/moscow-time.js';
-import type { Marketplace, OrderRow, SupplyRow } from '../../../ports.js';
+import type { Marketplace, OrderBatch, OrderRow, SupplyRow } from '../../../ports.js';
 import { affectedRows, type Db } from '../client.js';
 import { marketplaceAccounts, supplies, warehouses } from '../schema/index.js';
-import { columnArrays, PgArray } from './pg-array.js';
+import { ColumnArrays } from './pg-array.js';
 
 const CHUNK = 1000;
-// Column arrays through unnest: one statement and 14 parameters however many rows (a VALUES list
-// of 10,000 rows costs 140,000 parameters to build and parse).
-const BULK = 20_000;
 
 /** Advances one endpoint's cursor; called inside the transaction that saved the data it covers. */
 export async function setCursor(
@@ -38,52 +35,123 @@ export async function loadCursors(
   return row?.c ?? {};
 }
 
-export async function saveOrderPage(
+/** Order lines as the unnest in saveOrderBatch takes them: one array literal per column. */
+export class OrderColumns extends ColumnArrays<OrderRow, OrderColumn> implements OrderBatch {
+  // Hashes of the line ids, not the ids: numbers keep no string alive. A collision only costs the
+  // statement that drops repeats when there are none.
+  private readonly ids = new Set<number>();
+  private repeated = false;
+  /** The daily_sales keys the lines touch, each once: product id and day number in one number. */
+  private readonly keys = new Set<number>();
+  readonly touched = new ColumnArrays<OrderRow, 'productId' | 'orderDate'>({
+    productId: (r) => r.productId,
+    orderDate: (r) => r.orderDate,
+  });
+
+  constructor() {
+    super(ORDER_COLUMNS);
+  }
+
+  override add(row: OrderRow): void {
+    const h = fnv1a(row.externalId);
+    if (this.ids.has(h)) this.repeated = true;
+    else this.ids.add(h);
+    const key = row.productId * 100_000 + Date.parse(row.orderDate) / 86_400_000;
+    if (!this.keys.has(key)) {
+      this.keys.add(key);
+      this.touched.add(row);
+    }
+    super.add(row);
+  }
+
+  /** Whether a line id may have come twice. */
+  get mayRepeat(): boolean {
+    return this.repeated;
+  }
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+type OrderColumn = keyof typeof ORDER_COLUMNS;
+const ORDER_COLUMNS = {
+  externalId: (r: OrderRow) => r.externalId,
+  kind: (r: OrderRow) => r.kind,
+  orderId: (r: OrderRow) => r.orderId,
+  productId: (r: OrderRow) => r.productId,
+  warehouseName: (r: OrderRow) => r.warehouseName,
+  quantity: (r: OrderRow) => r.quantity,
+  price: (r: OrderRow) => r.price,
+  status: (r: OrderRow) => r.status,
+  orderedAt: (r: OrderRow) => toIsoString(r.orderedAt),
+  orderDate: (r: OrderRow) => r.orderDate,
+  lastChangeAt: (r: OrderRow) => toIsoString(r.lastChangeAt),
+};
+
+/**
+ * Upserts a batch of order lines and notes the daily_sales keys they touch (pending), with the
+ * cursor, in one transaction: a crash before the refresh loses no key, the next refresh takes it.
+ * One statement with one parameter per column, however many lines (a VALUES list of 10,000 rows
+ * costs 140,000 parameters to build and parse). A line that comes twice (re-read across a page
+ * boundary) is saved once, as the later one. Returns the lines saved.
+ */
+export async function saveOrderBatch(
   db: Db,
   companyId: string,
   accountId: number,
   marketplace: Marketplace,
-  rows: readonly OrderRow[],
+  batch: OrderBatch,
   cursor: { key: string; value: unknown },
 ): Promise<number> {
-  // A line can come twice in one batch (re-read across a page boundary): the later one wins.
-  const byId = new Map<string, OrderRow>();
-  for (const r of rows) byId.set(r.externalId, r);
-  const latest = [...byId.values()];
-  return db.transaction(async (tx) => {
-    for (let i = 0; i < latest.length; i += BULK)
-      await upsertOrderLines(tx, companyId, accountId, marketplace, latest.slice(i, i + BULK));
-    await markDailySalesPending(tx, companyId, marketplace, latest);
-    await setCursor(tx, companyId, accountId, cursor.key, cursor.value);
-    return latest.length;
-  });
-}
-
-/**
- * Notes which daily_sales keys these lines touch, in the transaction that saves them: a crash
- * before the refresh loses no key, the next refresh picks it up.
- */
-async function markDailySalesPending(
-  db: Db,
-  companyId: string,
-  marketplace: Marketplace,
-  rows: readonly OrderRow[],
-) {
-  const seen = new Set<string>();
-  const productIds = new PgArray();
-  const dates = new PgArray();
-  for (const r of rows) {
-    const key = `${r.productId}|${r.orderDate}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    productIds.add(`${r.productId}`);
-    dates.add(`${r.orderDate}`);
+  if (!(batch instanceof OrderColumns)) throw new TypeError('saveOrders takes the batch orderBatch() made');
+  if (batch.size === 0) {
+    await setCursor(db, companyId, accountId, cursor.key, cursor.value);
+    return 0;
   }
-  if (seen.size === 0) return;
-  await db.execute(sql`
-    insert into daily_sales_pending (company_id, marketplace, product_ids, dates)
-    values (${companyId}::uuid, ${marketplace}::marketplace,
-            ${productIds.literal()}::bigint[], ${dates.literal()}::date[])`);
+  const c = batch.literals();
+  const lines = sql`unnest(
+    ${c.externalId}::text[],
+    ${c.kind}::order_kind[],
+    ${c.orderId}::text[],
+    ${c.productId}::bigint[],
+    ${c.warehouseName}::text[],
+    ${c.quantity}::int[],
+    ${c.price}::numeric[],
+    ${c.status}::order_status[],
+    ${c.orderedAt}::timestamptz[],
+    ${c.orderDate}::date[],
+    ${c.lastChangeAt}::timestamptz[]
+  ) with ordinality as t(external_id, kind, order_id, product_id, warehouse_name, quantity, price, status,
+                         ordered_at, order_date, last_change_at, n)`;
+  // An upsert cannot touch a row twice: repeats go, the later line stays. Most batches have none
+  // and skip the sort.
+  const source = batch.mayRepeat
+    ? sql`(select distinct on (t.external_id collate "C") t.* from ${lines}
+           order by t.external_id collate "C", t.n desc) t`
+    : lines;
+  return db.transaction(async (tx) => {
+    const saved = await tx.execute(sql`
+      insert into orders (company_id, account_id, marketplace, external_id, kind, order_id, product_id,
+                          warehouse_name, quantity, price, status, ordered_at, order_date, last_change_at)
+      select ${companyId}::uuid, ${accountId}::bigint, ${marketplace}::marketplace, t.external_id, t.kind,
+             t.order_id, t.product_id, t.warehouse_name, t.quantity, t.price, t.status, t.ordered_at,
+             t.order_date, t.last_change_at
+      from ${source}
+      on conflict (company_id, marketplace, external_id) do update set
+        status = excluded.status, quantity = excluded.quantity, price = excluded.price,
+        product_id = excluded.product_id, order_date = excluded.order_date,
+        last_change_at = excluded.last_change_at, updated_at = now()`);
+    const keys = batch.touched.literals();
+    await tx.execute(sql`
+      insert into daily_sales_pending (company_id, marketplace, product_ids, dates)
+      values (${companyId}::uuid, ${marketplace}::marketplace, ${keys.productId}::bigint[], ${keys.orderDate}::date[])`);
+    await setCursor(tx, companyId, accountId, cursor.key, cursor.value);
+    return affectedRows(saved);
+  });
 }
 
 /**
@@ -207,48 +275,4 @@ export async function upsertWarehouses(
     })
     .returning({ id: warehouses.id, externalId: warehouses.externalId });
   return new Map(rows.map((r) => [r.externalId, r.id]));
-}
-
-async function upsertOrderLines(
-  db: Db,
-  companyId: string,
-  accountId: number,
-  marketplace: Marketplace,
-  rows: readonly OrderRow[],
-): Promise<void> {
-  // One parameter per column, sent as an array literal: both drivers pass text through unchanged.
-  const c = columnArrays(rows, {
-    externalId: (r) => r.externalId,
-    kind: (r) => r.kind,
-    orderId: (r) => r.orderId,
-    productId: (r) => r.productId,
-    warehouseName: (r) => r.warehouseName,
-    quantity: (r) => r.quantity,
-    price: (r) => r.price,
-    status: (r) => r.status,
-    orderedAt: (r) => toIsoString(r.orderedAt),
-    orderDate: (r) => r.orderDate,
-    lastChangeAt: (r) => toIsoString(r.lastChangeAt),
-  });
-  await db.execute(sql`
-    insert into orders (company_id, account_id, marketplace, external_id, kind, order_id, product_id, warehouse_name,
-                        quantity, price, status, ordered_at, order_date, last_change_at)
-    select ${companyId}::uuid, ${accountId}::bigint, ${marketplace}::marketplace, t.*
-    from unnest(
-      ${c.externalId}::text[],
-      ${c.kind}::order_kind[],
-      ${c.orderId}::text[],
-      ${c.productId}::bigint[],
-      ${c.warehouseName}::text[],
-      ${c.quantity}::int[],
-      ${c.price}::numeric[],
-      ${c.status}::order_status[],
-      ${c.orderedAt}::timestamptz[],
-      ${c.orderDate}::date[],
-      ${c.lastChangeAt}::timestamptz[]
-    ) as t
-    on conflict (company_id, marketplace, external_id) do update set
-      status = excluded.status, quantity = excluded.quantity, price = excluded.price,
-      product_id = excluded.product_id, order_date = excluded.order_date,
-      last_change_at = excluded.last_change_at, updated_at = now()`);
 }
