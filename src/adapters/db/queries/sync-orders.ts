@@ -198,6 +198,9 @@ export async function refreshDailySales(
       left join orders o on o.company_id = ${companyId}::uuid and o.marketplace = ${marketplace}::marketplace
         and o.product_id = k.product_id and o.order_date = k.date
       group by k.product_id, k.date
+      -- In primary key order: a first sync's refresh walks the index once instead of hitting a
+      -- random leaf per row.
+      order by k.product_id, k.date
       on conflict (company_id, product_id, marketplace, date) do update set
         units_ordered = excluded.units_ordered, units_bought_out = excluded.units_bought_out,
         units_returned = excluded.units_returned, units_cancelled = excluded.units_cancelled,
