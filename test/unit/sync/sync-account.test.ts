@@ -156,3 +156,76 @@ describe('account sync batching', () => {
     expect(report.steps.orders.derived).toBe(10);
   });
 });
+
+describe('account sync, lines for products the catalogue never listed', () => {
+  it('creates the product from the line as its page arrives, and saves the line against it', async () => {
+    const saved: OrderRow[] = [];
+    const created: unknown[] = [];
+    const known = {
+      id: 7,
+      sellerSku: 'TEA-02',
+      barcodes: [],
+      wbNmId: null,
+      wbChrtId: null,
+      ozonSku: 2002,
+      ozonOfferId: 'TEA-02',
+    };
+    const s: Partial<SyncStore> = {
+      cursors: async () => ({}),
+      identities: async () => [known],
+      startRun: async () => 1,
+      finishRun: async () => {},
+      // Upserts by seller SKU, as the real store does: one product per SKU, however many rows name it.
+      saveCatalogue: async (_c, rows) => {
+        created.push(...rows);
+        const skus = [...new Map(rows.map((r) => [r.sellerSku, r])).values()];
+        return skus.map((r, i) => ({
+          ...known,
+          id: 9 + i,
+          sellerSku: r.sellerSku,
+          ozonSku: r.ozonSku ?? null,
+        }));
+      },
+      orderBatch: () => {
+        const rows: OrderRow[] = [];
+        return {
+          add: (row: OrderRow) => {
+            rows.push(row);
+          },
+          get size() {
+            return rows.length;
+          },
+          rows,
+        };
+      },
+      saveOrders: async (_c, _a, _m, batch) => {
+        saved.push(...(batch as OrderBatch & { rows: OrderRow[] }).rows);
+        return batch.size;
+      },
+      refreshDailySales: async () => 0,
+      closeStock: async () => 0,
+    };
+    const stranger = { ...line(1), lineId: 'X1', sku: '3003', offerId: 'NEW-03' } as OrderLine;
+    const c = client(1, []);
+    c.fetchOrders = async function* () {
+      yield {
+        records: [line(0), stranger, { ...stranger, lineId: 'X2' }],
+        skipped: [],
+        cursor: 1,
+        hasMore: false,
+      };
+    };
+    const report = await sync(s as SyncStore)(account, c, { full: true });
+    expect(report.steps.orders).toMatchObject({ status: 'success', written: 3 });
+    // One placeholder per unknown line, named after its offer id and carrying the Ozon SKU.
+    expect(created).toMatchObject([
+      { sellerSku: 'NEW-03', ozonOfferId: 'NEW-03', ozonSku: 3003 },
+      { sellerSku: 'NEW-03', ozonOfferId: 'NEW-03', ozonSku: 3003 },
+    ]);
+    expect(saved.map((r) => [r.externalId, r.productId])).toEqual([
+      ['L0', 7],
+      ['X1', 9],
+      ['X2', 9],
+    ]);
+  });
+});
