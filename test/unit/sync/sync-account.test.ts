@@ -31,6 +31,31 @@ const line = (n: number): OrderLine =>
     currency: 'RUB',
   }) as OrderLine;
 
+/** The one product the fake stores know: Ozon SKU 2002. */
+const TEA = {
+  id: 7,
+  sellerSku: 'TEA-02',
+  barcodes: [],
+  wbNmId: null,
+  wbChrtId: null,
+  ozonSku: 2002,
+  ozonOfferId: 'TEA-02',
+};
+
+/** An order batch that keeps its rows, for the fake stores. */
+function arrayBatch() {
+  const rows: OrderRow[] = [];
+  return {
+    rows,
+    add: (row: OrderRow) => {
+      rows.push(row);
+    },
+    get size() {
+      return rows.length;
+    },
+  } satisfies OrderBatch & { rows: OrderRow[] };
+}
+
 /** Pages of 10,000 lines (one batch each), cursor = page number; `log` records fetches. */
 function client(pages: number, log: string[]): MarketplaceClient {
   const empty = async function* () {};
@@ -61,31 +86,11 @@ function store(log: string[], failOn?: number) {
   let calls = 0;
   const s: Partial<SyncStore> = {
     cursors: async () => ({}),
-    identities: async () => [
-      {
-        id: 7,
-        sellerSku: 'TEA-02',
-        barcodes: [],
-        wbNmId: null,
-        wbChrtId: null,
-        ozonSku: 2002,
-        ozonOfferId: null,
-      },
-    ],
+    identities: async () => [TEA],
     startRun: async () => 1,
     finishRun: async () => {},
     saveCatalogue: async () => [],
-    orderBatch: () => {
-      const rows: OrderRow[] = [];
-      return {
-        add: (row: OrderRow) => {
-          rows.push(row);
-        },
-        get size() {
-          return rows.length;
-        },
-      } satisfies OrderBatch;
-    },
+    orderBatch: arrayBatch,
     saveOrders: async (_c, _a, _m, batch, cursor) => {
       const n = ++calls;
       log.push(`write ${n} start`);
@@ -161,15 +166,7 @@ describe('account sync, lines for products the catalogue never listed', () => {
   it('creates the product from the line as its page arrives, and saves the line against it', async () => {
     const saved: OrderRow[] = [];
     const created: unknown[] = [];
-    const known = {
-      id: 7,
-      sellerSku: 'TEA-02',
-      barcodes: [],
-      wbNmId: null,
-      wbChrtId: null,
-      ozonSku: 2002,
-      ozonOfferId: 'TEA-02',
-    };
+    const known = TEA;
     const s: Partial<SyncStore> = {
       cursors: async () => ({}),
       identities: async () => [known],
@@ -186,20 +183,9 @@ describe('account sync, lines for products the catalogue never listed', () => {
           ozonSku: r.ozonSku ?? null,
         }));
       },
-      orderBatch: () => {
-        const rows: OrderRow[] = [];
-        return {
-          add: (row: OrderRow) => {
-            rows.push(row);
-          },
-          get size() {
-            return rows.length;
-          },
-          rows,
-        };
-      },
+      orderBatch: arrayBatch,
       saveOrders: async (_c, _a, _m, batch) => {
-        saved.push(...(batch as OrderBatch & { rows: OrderRow[] }).rows);
+        saved.push(...(batch as ReturnType<typeof arrayBatch>).rows);
         return batch.size;
       },
       refreshDailySales: async () => 0,
