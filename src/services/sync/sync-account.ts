@@ -211,13 +211,19 @@ export function createAccountSync(deps: { store: SyncStore; log: Logger; now: ()
       },
       async take(page) {
         const records = (page as Page<Parameters<typeof orderRow>[0]>).records;
-        const unknown = records.filter((l) => index.forOrder(l) === undefined);
-        if (unknown.length > 0)
+        // One lookup per line; only the lines of products created just now are looked up again.
+        const ids = records.map((l) => index.forOrder(l));
+        const unknown = records.filter((_, i) => ids[i] === undefined);
+        if (unknown.length > 0) {
           (await store.saveCatalogue(account.companyId, unknown.map(placeholderProduct))).forEach(index.add);
-        for (const l of records) {
-          const id = index.forOrder(l);
-          if (id !== undefined) lines.add(orderRow(l, id));
+          records.forEach((l, i) => {
+            ids[i] ??= index.forOrder(l);
+          });
         }
+        records.forEach((l, i) => {
+          const id = ids[i];
+          if (id !== undefined) lines.add(orderRow(l, id));
+        });
         cursor = page.cursor;
       },
       save: () =>
